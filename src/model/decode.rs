@@ -1,0 +1,309 @@
+//! JSON → [`Document`], collecting every shape problem with its JSON path.
+//!
+//! serde's derive stops at the first error; editors want all of them at once, so the file is
+//! parsed into a `serde_json::Value` and walked here, field by field.
+
+use serde_json::{Map, Value};
+
+use super::diagnostic::Diagnostic;
+use super::suggest::did_you_mean;
+use super::types::*;
+
+/// Reads a claims file. Returns the document when its shape allowed one to be built, and every
+/// problem found on the way. Semantic checks (ids, references, anchors) come later.
+pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let mut d = Diagnostic::error("", format!("not valid JSON: {}", json_error_message(&e)));
+            d.line_col = Some((e.line(), e.column()));
+            return (None, vec![d]);
+        }
+    };
+    let mut decoder = Decoder::default();
+    let document = decoder.document(&value);
+    (document, decoder.diagnostics)
+}
+
+/// serde_json's message without its trailing " at line L column C" (we report those apart).
+fn json_error_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[derive(Default)]
+struct Decoder {
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One JSON object being read, with the path that leads to it.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl Decoder {
+    fn error(&mut self, path: String, message: String) {
+        self.diagnostics.push(Diagnostic::error(path, message));
+    }
+
+    /// Checks `value` is an object and warns about fields the format does not know.
+    fn object<'a>(&mut self, value: &'a Value, path: &str, known: &[&str]) -> Option<Obj<'a>> {
+        let Value::Object(map) = value else {
+            self.error(path.to_string(), format!("expected an object, found {}", kind(value)));
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.diagnostics.push(
+                    Diagnostic::warning(child(path, key), "unknown field, ignored")
+                        .with_hint(did_you_mean(key, known)),
+                );
+            }
+        }
+        Some(Obj { map, path: path.to_string() })
+    }
+
+    fn field<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> Option<&'a Value> {
+        match obj.map.get(key) {
+            None if required => {
+                let at = if obj.path.is_empty() { "the top level".to_string() } else { obj.path.clone() };
+                self.error(child(&obj.path, key), format!("missing required field \"{key}\" in {at}"));
+                None
+            }
+            None | Some(Value::Null) if !required => None,
+            other => other,
+        }
+    }
+
+    fn string_at(&mut self, value: &Value, path: String) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.error(path, format!("expected a string, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        let value = self.field(obj, key, false)?;
+        self.string_at(value, child(&obj.path, key))
+    }
+
+    /// A required string that must hold more than white space.
+    fn text(&mut self, obj: &Obj, key: &str) -> String {
+        let Some(value) = self.field(obj, key, true) else { return String::new() };
+        let path = child(&obj.path, key);
+        let Some(s) = self.string_at(value, path.clone()) else { return String::new() };
+        if s.trim().is_empty() {
+            self.error(path, "must not be empty or only white space".to_string());
+        }
+        s
+    }
+
+    fn index(&mut self, obj: &Obj, key: &str) -> Option<usize> {
+        let value = self.field(obj, key, false)?;
+        let path = child(&obj.path, key);
+        match value.as_u64() {
+            Some(n) => match usize::try_from(n) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.error(path, format!("{n} is too large"));
+                    None
+                }
+            },
+            None => {
+                self.error(path, format!("expected a whole number of 0 or more, found {}", describe(value)));
+                None
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> &'a [Value] {
+        let Some(value) = self.field(obj, key, required) else { return &[] };
+        match value {
+            Value::Array(items) => items,
+            other => {
+                self.error(child(&obj.path, key), format!("expected an array, found {}", kind(other)));
+                &[]
+            }
+        }
+    }
+
+    fn strings(&mut self, obj: &Obj, key: &str) -> Vec<String> {
+        let path = child(&obj.path, key);
+        let items = self.array(obj, key, false);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.string_at(v, format!("{path}[{i}]")))
+            .collect()
+    }
+
+    /// A required closed-vocabulary word, such as a stance.
+    fn word<T>(&mut self, obj: &Obj, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = self.field(obj, key, true)?;
+        let path = child(&obj.path, key);
+        let word = self.string_at(value, path.clone())?;
+        let parsed = parse(&word);
+        if parsed.is_none() {
+            self.diagnostics.push(
+                Diagnostic::error(path, format!("unknown {key} \"{word}\"")).with_hint(did_you_mean(&word, words)),
+            );
+        }
+        parsed
+    }
+
+    fn list<T>(&mut self, obj: &Obj, key: &str, mut each: impl FnMut(&mut Self, &Value, String) -> Option<T>) -> Vec<T> {
+        let path = child(&obj.path, key);
+        let items = self.array(obj, key, true);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| each(self, v, format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn document(&mut self, value: &Value) -> Option<Document> {
+        let top = self.object(value, "", &["$schema", "format", "article", "parties", "issues", "claims"])?;
+        if let Some(format) = self.opt_string(&top, "format") {
+            if format != crate::FORMAT {
+                self.diagnostics.push(
+                    Diagnostic::warning("format", format!("unknown format \"{format}\""))
+                        .with_hint(format!("this reader reads \"{}\"", crate::FORMAT)),
+                );
+            }
+        }
+        let article = self.field(&top, "article", true).and_then(|v| self.article(v));
+        let parties = self.list(&top, "parties", Self::party);
+        let issues = self.list(&top, "issues", Self::issue);
+        let claims = self.list(&top, "claims", Self::claim);
+        Some(Document { article: article?, parties, issues, claims })
+    }
+
+    fn article(&mut self, value: &Value) -> Option<Article> {
+        let known = [
+            "kicker", "headline", "subheadline", "author", "publisher", "dateline", "published", "updated",
+            "paragraphs", "footer_note",
+        ];
+        let obj = self.object(value, "article", &known)?;
+        let publisher = self.field(&obj, "publisher", false).and_then(|v| self.publisher(v));
+        let paragraphs_path = child(&obj.path, "paragraphs");
+        let paragraphs = self.array(&obj, "paragraphs", true);
+        let paragraphs = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.string_at(v, format!("{paragraphs_path}[{i}]")).unwrap_or_default())
+            .collect();
+        Some(Article {
+            kicker: self.strings(&obj, "kicker"),
+            headline: self.text(&obj, "headline"),
+            subheadline: self.opt_string(&obj, "subheadline"),
+            author: self.opt_string(&obj, "author"),
+            publisher,
+            dateline: self.opt_string(&obj, "dateline"),
+            published: self.opt_string(&obj, "published"),
+            updated: self.opt_string(&obj, "updated"),
+            paragraphs,
+            footer_note: self.opt_string(&obj, "footer_note"),
+        })
+    }
+
+    fn publisher(&mut self, value: &Value) -> Option<Publisher> {
+        let obj = self.object(value, "article.publisher", &["name", "url"])?;
+        Some(Publisher { name: self.text(&obj, "name"), url: self.opt_string(&obj, "url") })
+    }
+
+    fn party(&mut self, value: &Value, path: String) -> Option<Party> {
+        let obj = self.object(value, &path, &["id", "name", "short_name", "aliases"])?;
+        Some(Party {
+            id: self.text(&obj, "id"),
+            name: self.text(&obj, "name"),
+            short_name: self.opt_string(&obj, "short_name"),
+            aliases: self.strings(&obj, "aliases"),
+        })
+    }
+
+    fn issue(&mut self, value: &Value, path: String) -> Option<Issue> {
+        let obj = self.object(value, &path, &["id", "label", "description"])?;
+        Some(Issue { id: self.text(&obj, "id"), label: self.text(&obj, "label"), description: self.text(&obj, "description") })
+    }
+
+    fn claim(&mut self, value: &Value, path: String) -> Option<Claim> {
+        let known = ["id", "party", "issue", "stance", "quote", "summary", "attribution", "certainty", "hedge"];
+        let obj = self.object(value, &path, &known)?;
+        let stance_words: Vec<&str> = Stance::ALL.iter().map(|s| s.word()).collect();
+        let certainty_words: Vec<&str> = Certainty::ALL.iter().map(|c| c.word()).collect();
+        let id = self.text(&obj, "id");
+        let party = self.text(&obj, "party");
+        let issue = self.text(&obj, "issue");
+        let stance = self.word(&obj, "stance", &stance_words, Stance::from_word);
+        let quote = self.field(&obj, "quote", true).and_then(|v| self.quote(v, child(&path, "quote")));
+        let summary = self.text(&obj, "summary");
+        let attribution =
+            self.field(&obj, "attribution", true).and_then(|v| self.attribution(v, child(&path, "attribution")));
+        let certainty = self.word(&obj, "certainty", &certainty_words, Certainty::from_word);
+        let hedge = self.opt_string(&obj, "hedge");
+        Some(Claim {
+            id,
+            party,
+            issue,
+            stance: stance?,
+            quote: quote?,
+            summary,
+            attribution: attribution?,
+            certainty: certainty?,
+            hedge,
+        })
+    }
+
+    fn quote(&mut self, value: &Value, path: String) -> Option<Quote> {
+        let obj = self.object(value, &path, &["exact", "prefix", "suffix", "paragraph", "start"])?;
+        Some(Quote {
+            exact: self.text(&obj, "exact"),
+            prefix: self.opt_string(&obj, "prefix"),
+            suffix: self.opt_string(&obj, "suffix"),
+            paragraph: self.index(&obj, "paragraph"),
+            start: self.index(&obj, "start"),
+        })
+    }
+
+    fn attribution(&mut self, value: &Value, path: String) -> Option<Attribution> {
+        let obj = self.object(value, &path, &["reported_by", "basis", "via"])?;
+        Some(Attribution {
+            reported_by: self.text(&obj, "reported_by"),
+            basis: self.opt_string(&obj, "basis"),
+            via: self.opt_string(&obj, "via"),
+        })
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Number(n) => n.to_string(),
+        other => kind(other).to_string(),
+    }
+}

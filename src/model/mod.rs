@@ -1,0 +1,12 @@
+//! The claims file: its types, how it is read from JSON, and how it is checked.
+
+mod decode;
+mod diagnostic;
+pub mod suggest;
+mod types;
+mod validate;
+
+pub use decode::decode_document;
+pub use diagnostic::{has_errors, Diagnostic, Severity};
+pub use types::*;
+pub use validate::{is_valid_id, is_web_url, validate, MAX_BYTES, MAX_CLAIMS, MAX_ISSUES, MAX_PARAGRAPHS, MAX_PARTIES};

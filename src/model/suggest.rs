@@ -1,0 +1,55 @@
+//! "Did you mean …?" for misspelt ids, field names and vocabulary words.
+
+/// Levenshtein distance in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// A hint naming the closest candidate, or listing them all when none is close.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> String {
+    match closest(word, candidates.iter().copied()) {
+        Some(c) => format!("did you mean \"{c}\"?"),
+        None => format!("expected one of: {}", candidates.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_single_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("Россия", "Росия"), 1);
+    }
+
+    #[test]
+    fn suggests_the_nearest_known_word() {
+        assert_eq!(closest("terittory", ["territory", "military"]), Some("territory"));
+        assert_eq!(closest("zzzz", ["territory", "military"]), None);
+        assert_eq!(did_you_mean("suports", &["supports", "opposes"]), "did you mean \"supports\"?");
+    }
+}

@@ -1,0 +1,220 @@
+//! The claims file as typed data: what an editor writes, after decoding.
+//!
+//! Every field here is documented for editors in `docs/data-format.md`; the JSON Schema in
+//! `docs/claims.schema.json` states the same contract for tools.
+
+/// A whole claims file: one article, the parties and issues it speaks of, and the claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub article: Article,
+    pub parties: Vec<Party>,
+    pub issues: Vec<Issue>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    /// Section labels shown above the headline ("Americas", "Russia-Ukraine War").
+    pub kicker: Vec<String>,
+    pub headline: String,
+    pub subheadline: Option<String>,
+    pub author: Option<String>,
+    pub publisher: Option<Publisher>,
+    /// Where the story was filed from ("HAMILTON, Canada").
+    pub dateline: Option<String>,
+    /// ISO 8601 date or date-time, shown as written.
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// The publisher's note printed under the story.
+    pub footer_note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publisher {
+    pub name: String,
+    /// Only `http:` and `https:` URLs are accepted.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    /// Other names the text uses for the party ("Moscow", "Trump administration").
+    pub aliases: Vec<String>,
+}
+
+impl Party {
+    /// The name to print where room is short.
+    pub fn short(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub id: String,
+    pub label: String,
+    /// One line stating what a "for" stance on this issue wants.
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub party: String,
+    pub issue: String,
+    pub stance: Stance,
+    pub quote: Quote,
+    pub summary: String,
+    pub attribution: Attribution,
+    pub certainty: Certainty,
+    /// The hedging words of the text, as written ("reportedly", "is expected to").
+    pub hedge: Option<String>,
+}
+
+/// Where a claim stands in the text: the exact words, with optional context and position.
+///
+/// Positions count Unicode scalar values (code points) of one paragraph, the unit of Python's
+/// `len()` and JavaScript's `[...s].length`, so they do not depend on an encoding.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quote {
+    pub exact: String,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    /// Zero-based index into `article.paragraphs`.
+    pub paragraph: Option<usize>,
+    /// Code-point offset of the quote's first character within its paragraph.
+    pub start: Option<usize>,
+}
+
+/// Who vouches for a claim, kept apart from what the party wants.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attribution {
+    /// Who reports the position ("Bloomberg").
+    pub reported_by: String,
+    /// On what basis ("sources familiar with the matter").
+    pub basis: Option<String>,
+    /// Who relays the report to the reader ("Anadolu Agency").
+    pub via: Option<String>,
+}
+
+/// What a party's position is towards an issue. A closed vocabulary, so tables stay comparable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    Supports,
+    Demands,
+    Proposes,
+    Opposes,
+    Rejects,
+    Undecided,
+}
+
+/// The three-way reading of a stance (as in SemEval-2016 task 6: FAVOR / AGAINST / NONE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    For,
+    Against,
+    Neither,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 6] = [
+        Stance::Supports,
+        Stance::Demands,
+        Stance::Proposes,
+        Stance::Opposes,
+        Stance::Rejects,
+        Stance::Undecided,
+    ];
+
+    /// The word used in data files, `data-stance` attributes and the table.
+    pub fn word(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Demands => "demands",
+            Stance::Proposes => "proposes",
+            Stance::Opposes => "opposes",
+            Stance::Rejects => "rejects",
+            Stance::Undecided => "undecided",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|s| s.word() == word)
+    }
+
+    pub fn direction(self) -> Direction {
+        match self {
+            Stance::Supports | Stance::Demands | Stance::Proposes => Direction::For,
+            Stance::Opposes | Stance::Rejects => Direction::Against,
+            Stance::Undecided => Direction::Neither,
+        }
+    }
+}
+
+impl Direction {
+    pub fn word(self) -> &'static str {
+        match self {
+            Direction::For => "for",
+            Direction::Against => "against",
+            Direction::Neither => "neither",
+        }
+    }
+
+    /// A text glyph that tells the direction without colour.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Direction::For => "▲",
+            Direction::Against => "▼",
+            Direction::Neither => "◆",
+        }
+    }
+}
+
+/// How firmly the text reports a claim: a separate axis from stance (after FactBank).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certainty {
+    /// Stated as fact.
+    Certain,
+    /// Hedged as likely ("is expected to").
+    Probable,
+    /// Hedged as possible ("may", "could").
+    Possible,
+    /// Passed on without the reporter committing to it ("reportedly").
+    Uncommitted,
+}
+
+impl Certainty {
+    pub const ALL: [Certainty; 4] = [
+        Certainty::Certain,
+        Certainty::Probable,
+        Certainty::Possible,
+        Certainty::Uncommitted,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Probable => "probable",
+            Certainty::Possible => "possible",
+            Certainty::Uncommitted => "uncommitted",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Certainty> {
+        Certainty::ALL.into_iter().find(|c| c.word() == word)
+    }
+
+    /// How a reader is told the firmness.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Certainty::Certain => "Stated as fact",
+            Certainty::Probable => "Reported as likely",
+            Certainty::Possible => "Reported as possible",
+            Certainty::Uncommitted => "Reported, not confirmed",
+        }
+    }
+}

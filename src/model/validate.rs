@@ -1,0 +1,120 @@
+//! Checks that need the whole document: ids, references, URLs and size limits.
+
+use std::collections::HashMap;
+
+use super::diagnostic::Diagnostic;
+use super::suggest::did_you_mean;
+use super::types::Document;
+
+/// Limits that keep a page responsive; documented in `docs/data-format.md`.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_PARAGRAPHS: usize = 5_000;
+pub const MAX_CLAIMS: usize = 10_000;
+pub const MAX_PARTIES: usize = 100;
+pub const MAX_ISSUES: usize = 100;
+
+/// Ids end up in `data-` attributes and space-separated lists, so they are kept plain.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && id.len() <= 64
+}
+
+/// True for the only URL schemes a link may use.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > "https://".len()
+}
+
+pub fn validate(doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    limit(&mut out, "article.paragraphs", doc.article.paragraphs.len(), MAX_PARAGRAPHS, "paragraphs");
+    limit(&mut out, "claims", doc.claims.len(), MAX_CLAIMS, "claims");
+    limit(&mut out, "parties", doc.parties.len(), MAX_PARTIES, "parties");
+    limit(&mut out, "issues", doc.issues.len(), MAX_ISSUES, "issues");
+    if doc.article.paragraphs.is_empty() {
+        out.push(Diagnostic::error("article.paragraphs", "the article has no paragraphs"));
+    }
+    if let Some(url) = doc.article.publisher.as_ref().and_then(|p| p.url.as_deref()) {
+        if !is_web_url(url) {
+            out.push(
+                Diagnostic::error("article.publisher.url", format!("\"{url}\" is not an http(s) URL"))
+                    .with_hint("links may only use http: or https:"),
+            );
+        }
+    }
+    check_ids(&mut out, "parties", doc.parties.iter().map(|p| p.id.as_str()));
+    check_ids(&mut out, "issues", doc.issues.iter().map(|i| i.id.as_str()));
+    check_ids(&mut out, "claims", doc.claims.iter().map(|c| c.id.as_str()));
+
+    let party_ids: Vec<&str> = doc.parties.iter().map(|p| p.id.as_str()).collect();
+    let issue_ids: Vec<&str> = doc.issues.iter().map(|i| i.id.as_str()).collect();
+    for (i, claim) in doc.claims.iter().enumerate() {
+        check_reference(&mut out, format!("claims[{i}].party"), &claim.party, "party", &party_ids);
+        check_reference(&mut out, format!("claims[{i}].issue"), &claim.issue, "issue", &issue_ids);
+        check_position(&mut out, doc, i);
+    }
+    out
+}
+
+fn limit(out: &mut Vec<Diagnostic>, path: &str, count: usize, max: usize, what: &str) {
+    if count > max {
+        out.push(Diagnostic::error(path, format!("{count} {what} is more than the limit of {max}")));
+    }
+}
+
+fn check_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let path = format!("{list}[{i}].id");
+        if id.trim().is_empty() {
+            continue; // already reported as empty
+        }
+        if !is_valid_id(id) {
+            out.push(
+                Diagnostic::error(path.clone(), format!("id \"{id}\" has characters ids may not use"))
+                    .with_hint("use letters, digits, '-', '_', '.' or ':', starting with a letter or digit, at most 64"),
+            );
+        }
+        if let Some(first) = first_seen.get(id) {
+            out.push(
+                Diagnostic::error(path, format!("duplicate id \"{id}\""))
+                    .with_hint(format!("{list}[{first}] already uses it")),
+            );
+        } else {
+            first_seen.insert(id, i);
+        }
+    }
+}
+
+fn check_reference(out: &mut Vec<Diagnostic>, path: String, id: &str, what: &str, known: &[&str]) {
+    if !id.trim().is_empty() && !known.contains(&id) {
+        out.push(Diagnostic::error(path, format!("unknown {what} \"{id}\"")).with_hint(did_you_mean(id, known)));
+    }
+}
+
+fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
+    let quote = &doc.claims[i].quote;
+    let paragraphs = &doc.article.paragraphs;
+    match (quote.paragraph, quote.start) {
+        (Some(p), _) if p >= paragraphs.len() => out.push(Diagnostic::error(
+            format!("claims[{i}].quote.paragraph"),
+            format!("paragraph {p} does not exist; the article has {} (counted from 0)", paragraphs.len()),
+        )),
+        (Some(p), Some(start)) => {
+            let len = paragraphs[p].chars().count();
+            if start >= len {
+                out.push(Diagnostic::error(
+                    format!("claims[{i}].quote.start"),
+                    format!("start {start} is past the end of paragraph {p}, which has {len} characters"),
+                ));
+            }
+        }
+        (None, Some(_)) => out.push(
+            Diagnostic::warning(format!("claims[{i}].quote.start"), "start is ignored without a paragraph")
+                .with_hint("add \"paragraph\" so start can be used"),
+        ),
+        _ => {}
+    }
+}

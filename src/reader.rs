@@ -1,0 +1,89 @@
+//! Everything the view needs, computed once from a claims file: the pipeline's last pure step.
+
+use crate::anchor::{Anchor, AnchorError, AnchorIndex};
+use crate::model::{decode_document, has_errors, validate, Diagnostic, Document, MAX_BYTES};
+use crate::segment::{segment, Segment};
+use crate::stance::StanceTable;
+
+/// A loaded, checked, anchored article, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reader {
+    pub doc: Document,
+    /// Per claim: where its passage stands, or `None` when it could not be placed.
+    pub anchors: Vec<Option<Anchor>>,
+    /// Per paragraph: its text runs with the claims over each.
+    pub paragraphs: Vec<Vec<Segment>>,
+    pub table: StanceTable,
+    /// Per claim: its (party, issue) row and column in the table.
+    pub cells: Vec<(usize, usize)>,
+    /// Problems that did not stop the article from showing.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Reader {
+    /// Runs the whole pipeline. `Err` holds every diagnostic when any is an error.
+    pub fn from_json(text: &str) -> Result<Reader, Vec<Diagnostic>> {
+        if text.len() > MAX_BYTES {
+            return Err(vec![Diagnostic::error(
+                "",
+                format!("the file is {} bytes, more than the limit of {MAX_BYTES}", text.len()),
+            )]);
+        }
+        let (doc, mut diagnostics) = decode_document(text);
+        let Some(doc) = doc else { return Err(diagnostics) };
+        diagnostics.extend(validate(&doc));
+        if has_errors(&diagnostics) {
+            return Err(diagnostics);
+        }
+        Ok(Reader::from_document(doc, diagnostics))
+    }
+
+    /// Anchors, segments and tabulates a document that passed validation.
+    pub fn from_document(doc: Document, mut warnings: Vec<Diagnostic>) -> Reader {
+        let index = AnchorIndex::new(&doc.article.paragraphs);
+        let anchors: Vec<Option<Anchor>> = doc
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, claim)| match index.anchor_quote(&claim.quote) {
+                Ok(anchor) => Some(anchor),
+                Err(e) => {
+                    warnings.push(unplaced_warning(i, &claim.quote.exact, e));
+                    None
+                }
+            })
+            .collect();
+        let mut spans: Vec<Vec<(std::ops::Range<usize>, usize)>> = vec![Vec::new(); doc.article.paragraphs.len()];
+        for (claim, anchor) in anchors.iter().enumerate() {
+            if let Some(a) = anchor {
+                spans[a.paragraph].push((a.range.clone(), claim));
+            }
+        }
+        let paragraphs = doc.article.paragraphs.iter().zip(&spans).map(|(text, s)| segment(text.len(), s)).collect();
+        let table = StanceTable::build(&doc);
+        let cells = (0..doc.claims.len()).map(|c| table.cell_of(&doc, c).unwrap_or((0, 0))).collect();
+        Reader { doc, anchors, paragraphs, table, cells, warnings }
+    }
+
+    /// Claims that could not be placed in the text; they still count in the table.
+    pub fn unplaced(&self) -> impl Iterator<Item = usize> + '_ {
+        self.anchors.iter().enumerate().filter(|(_, a)| a.is_none()).map(|(i, _)| i)
+    }
+
+    /// The text of one segment.
+    pub fn segment_text(&self, paragraph: usize, segment: &Segment) -> &str {
+        &self.doc.article.paragraphs[paragraph][segment.range.clone()]
+    }
+}
+
+fn unplaced_warning(claim: usize, exact: &str, error: AnchorError) -> Diagnostic {
+    let path = format!("claims[{claim}].quote.exact");
+    match error {
+        AnchorError::NotFound => Diagnostic::warning(path, format!("the quote \"{exact}\" is not in the text"))
+            .with_hint("copy the passage from the article; the claim is listed as not found"),
+        AnchorError::Ambiguous { occurrences } => {
+            Diagnostic::warning(path, format!("the quote \"{exact}\" occurs {occurrences} times"))
+                .with_hint("add a prefix, suffix or paragraph and start to say which")
+        }
+    }
+}

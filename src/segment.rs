@@ -1,0 +1,80 @@
+//! Text runs, each with the set of claims over it.
+//!
+//! Overlapping highlights are where annotation tools break most often; cutting the text at every
+//! span boundary and rendering flat segments, never nested marks, keeps any overlap correct.
+
+use std::ops::Range;
+
+/// A run of a paragraph (byte range) and the claims (indices) whose passages cover all of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub range: Range<usize>,
+    pub claims: Vec<usize>,
+}
+
+/// Splits a text of `len` bytes at every boundary of `spans` (byte range, claim index).
+/// The segments cover `0..len` exactly, in order; claims in a segment are in ascending order.
+pub fn segment(len: usize, spans: &[(Range<usize>, usize)]) -> Vec<Segment> {
+    let mut cuts: Vec<usize> = vec![0, len];
+    for (r, _) in spans {
+        cuts.push(r.start.min(len));
+        cuts.push(r.end.min(len));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut by_start: Vec<&(Range<usize>, usize)> = spans.iter().filter(|(r, _)| r.start < r.end).collect();
+    by_start.sort_by_key(|(r, _)| r.start);
+    let mut next = 0;
+    let mut active: Vec<(usize, usize)> = Vec::new(); // (end, claim)
+    let mut out = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        active.retain(|&(end, _)| end > from);
+        while next < by_start.len() && by_start[next].0.start <= from {
+            active.push((by_start[next].0.end, by_start[next].1));
+            next += 1;
+        }
+        let mut claims: Vec<usize> = active.iter().map(|&(_, c)| c).collect();
+        claims.sort_unstable();
+        claims.dedup();
+        out.push(Segment { range: from..to, claims });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(segments: &[Segment]) -> Vec<(Range<usize>, Vec<usize>)> {
+        segments.iter().map(|s| (s.range.clone(), s.claims.clone())).collect()
+    }
+
+    #[test]
+    fn no_spans_is_one_plain_segment() {
+        assert_eq!(shape(&segment(10, &[])), vec![(0..10, vec![])]);
+    }
+
+    #[test]
+    fn overlapping_nested_and_adjacent_spans() {
+        let spans = [(2..8, 0), (5..12, 1), (6..7, 2), (12..14, 3)];
+        assert_eq!(
+            shape(&segment(16, &spans)),
+            vec![
+                (0..2, vec![]),
+                (2..5, vec![0]),
+                (5..6, vec![0, 1]),
+                (6..7, vec![0, 1, 2]),
+                (7..8, vec![0, 1]),
+                (8..12, vec![1]),
+                (12..14, vec![3]),
+                (14..16, vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn identical_spans_share_segments() {
+        assert_eq!(shape(&segment(4, &[(0..4, 1), (0..4, 0)])), vec![(0..4, vec![0, 1])]);
+    }
+}
