@@ -5,10 +5,12 @@
 //! tested natively and shared with the `claim-reader check` command.
 
 pub mod anchor;
+pub mod locate;
 pub mod model;
 pub mod reader;
 pub mod segment;
 pub mod stance;
+pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

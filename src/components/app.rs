@@ -1,0 +1,159 @@
+//! The reader: article, legend and stance table around one shared [`ViewState`].
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::article::Article;
+use super::details::Details;
+use super::legend::Legend;
+use super::notices::{Unplaced, Warnings};
+use super::stance_table::StanceTable;
+use super::{dom, ReaderRef};
+use crate::view_state::{Action, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimReaderProps {
+    pub reader: ReaderRef,
+}
+
+/// [`ViewState`] as a Yew reducer.
+#[derive(Clone, PartialEq)]
+struct State(ViewState);
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.0.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A page-unique prefix for element ids, so several readers can share a page.
+fn next_instance_prefix() -> String {
+    NEXT_INSTANCE.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        format!("claim-reader-{id}")
+    })
+}
+
+#[function_component]
+pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
+    let reader = &props.reader;
+    let issues = reader.doc.issues.len();
+    let state = use_reducer(|| State(ViewState::new(issues)));
+    let prefix = use_memo((), |_| next_instance_prefix());
+    let root = use_node_ref();
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
+    };
+    use_dismiss_listeners(root.clone(), on_action.clone());
+    use_effect_with((), |_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("claim-reader:ready");
+        }
+    });
+
+    let view = &state.0;
+    let muted = use_memo(view.muted.clone(), |m| m.clone());
+    // Claims to emphasise in the text: those of the cell under the pointer or focus.
+    let linked_claims: Vec<usize> = view
+        .hovered_cell
+        .map(|(p, i)| reader.table.cell(p, i).claims.clone())
+        .unwrap_or_default();
+    // Cells to emphasise in the table: those of the claims whose details are shown.
+    let linked_cells: Vec<(usize, usize)> = view
+        .open
+        .as_ref()
+        .map(|o| o.claims.iter().map(|&c| reader.cells[c]).collect())
+        .unwrap_or_default();
+    let tooltip_id = AttrValue::from(format!("{prefix}-details"));
+    let open_trigger = view.open.as_ref().map(|o| o.trigger);
+
+    html! {
+        <div class="claim-reader" ref={root.clone()} data-ready="true" id={(*prefix).clone()}>
+            <div class="cr-layout">
+                <Article
+                    reader={reader.clone()}
+                    linked={Rc::new(linked_claims)}
+                    {open_trigger}
+                    tooltip_id={tooltip_id.clone()}
+                    muted={muted.clone()}
+                    on_action={on_action.clone()}
+                    root={root.clone()}
+                />
+                <aside class="cr-aside" aria-label="Who wants what">
+                    <StanceTable
+                        reader={reader.clone()}
+                        linked={Rc::new(linked_cells)}
+                        hovered={view.hovered_cell}
+                        on_action={on_action.clone()}
+                        root={root.clone()}
+                        id_prefix={(*prefix).clone()}
+                    />
+                    <Legend reader={reader.clone()} muted={muted.clone()} on_action={on_action.clone()} />
+                    <Unplaced reader={reader.clone()} id_prefix={(*prefix).clone()} />
+                    <Warnings warnings={reader.warnings.clone()} />
+                </aside>
+            </div>
+            <Details
+                reader={reader.clone()}
+                open={view.open.clone()}
+                id={tooltip_id}
+                on_action={on_action}
+                root={root}
+            />
+        </div>
+    }
+}
+
+/// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
+/// and a tap or click outside the passages and the details closes them too.
+#[hook]
+fn use_dismiss_listeners(root: NodeRef, on_action: Callback<Action>) {
+    use_effect_with(root, move |root| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let on_key = {
+            let on_action = on_action.clone();
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if e.key() == "Escape" {
+                    on_action.emit(Action::Close);
+                }
+            })
+        };
+        let on_pointer = {
+            let root = root.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let origin = dom::event_origin(&e);
+                if !dom::is_within(origin, &root, ".cr-passage, .cr-details, .cr-cell") {
+                    on_action.emit(Action::Close);
+                }
+            })
+        };
+        if let Some(d) = &document {
+            let _ = d.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            let _ = d.add_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(d) = &document {
+                let _ = d.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+                let _ = d.remove_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
+            }
+            drop((on_key, on_pointer));
+        }
+    });
+}

@@ -1,0 +1,111 @@
+//! The article as a news page sets it: kicker, headline, byline, dateline, body, footer note.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::paragraph::Paragraph;
+use super::ReaderRef;
+use crate::view_state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub reader: ReaderRef,
+    /// Claims to emphasise (those of the hovered table cell).
+    pub linked: Rc<Vec<usize>>,
+    pub open_trigger: Option<(usize, usize)>,
+    pub tooltip_id: AttrValue,
+    pub muted: Rc<Vec<bool>>,
+    pub on_action: Callback<Action>,
+    pub root: NodeRef,
+}
+
+#[function_component]
+pub fn Article(props: &ArticleProps) -> Html {
+    let reader = &props.reader;
+    let article = &reader.doc.article;
+    // Only paragraphs that hold an emphasised claim get the set; the rest keep equal props and
+    // are not re-rendered.
+    let mut linked_in: Vec<bool> = vec![false; article.paragraphs.len()];
+    for &c in props.linked.iter() {
+        if let Some(Some(a)) = reader.anchors.get(c) {
+            linked_in[a.paragraph] = true;
+        }
+    }
+    let paragraphs = (0..article.paragraphs.len()).map(|p| {
+        html! {
+            <Paragraph
+                key={p}
+                reader={reader.clone()}
+                index={p}
+                linked={linked_in[p].then(|| props.linked.clone())}
+                open_segment={props.open_trigger.filter(|t| t.0 == p).map(|t| t.1)}
+                tooltip_id={props.tooltip_id.clone()}
+                muted={props.muted.clone()}
+                on_action={props.on_action.clone()}
+                root={props.root.clone()}
+            />
+        }
+    });
+    html! {
+        <article class="cr-article">
+            <header class="cr-header">
+                if !article.kicker.is_empty() {
+                    <p class="cr-kicker">
+                        { for article.kicker.iter().enumerate().map(|(i, k)| html! {
+                            <>
+                                if i > 0 { <span class="cr-kicker-sep" aria-hidden="true">{ " / " }</span> }
+                                <span>{ k }</span>
+                            </>
+                        }) }
+                    </p>
+                }
+                <h1 class="cr-headline">{ &article.headline }</h1>
+                if let Some(sub) = &article.subheadline {
+                    <p class="cr-subheadline">{ sub }</p>
+                }
+                <p class="cr-byline">
+                    if let Some(author) = &article.author {
+                        <span class="cr-author">{ "By " }{ author }</span>
+                    }
+                    if let Some(publisher) = &article.publisher {
+                        <span class="cr-publisher">{ &publisher.name }</span>
+                    }
+                    if let Some(date) = &article.published {
+                        <span class="cr-date">{ "Published " }<time datetime={date.clone()}>{ human_date(date) }</time></span>
+                    }
+                    if let Some(date) = article.updated.as_ref().filter(|u| Some(*u) != article.published.as_ref()) {
+                        <span class="cr-date">{ "Updated " }<time datetime={date.clone()}>{ human_date(date) }</time></span>
+                    }
+                </p>
+            </header>
+            <div class="cr-body">
+                if let Some(dateline) = &article.dateline {
+                    <p class="cr-dateline">{ dateline }</p>
+                }
+                { for paragraphs }
+            </div>
+            if let Some(note) = &article.footer_note {
+                <footer class="cr-footer-note"><p>{ note }</p></footer>
+            }
+        </article>
+    }
+}
+
+/// "2025-04-24" → "24 April 2025"; anything else is shown as written.
+pub fn human_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let day_part = date.get(..10).unwrap_or(date);
+    let mut parts = day_part.split('-');
+    let parsed = (|| {
+        let y: u32 = parts.next()?.parse().ok()?;
+        let m: usize = parts.next()?.parse().ok()?;
+        let d: u32 = parts.next()?.parse().ok()?;
+        let month = MONTHS.get(m.checked_sub(1)?)?;
+        (1..=31).contains(&d).then(|| format!("{d} {month} {y}"))
+    })();
+    parsed.unwrap_or_else(|| date.to_string())
+}

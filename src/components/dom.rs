@@ -1,0 +1,92 @@
+//! The few places the view touches the DOM directly: measuring, placing, focusing.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement};
+use yew::NodeRef;
+
+use crate::view_state::Rect;
+
+/// The box of `target` relative to the reader's root element.
+pub fn rect_within(target: &Element, root: &NodeRef) -> Rect {
+    let r = target.get_bounding_client_rect();
+    let (left, top) = root
+        .cast::<Element>()
+        .map(|root| {
+            let o = root.get_bounding_client_rect();
+            (o.left(), o.top())
+        })
+        .unwrap_or((0.0, 0.0));
+    Rect { left: r.left() - left, top: r.top() - top, width: r.width(), height: r.height() }
+}
+
+/// The element a listener is attached to.
+pub fn current_element(e: &Event) -> Option<Element> {
+    e.current_target()?.dyn_into::<Element>().ok()
+}
+
+/// True when `target` is an element inside `root` matching `selector` (or inside such an element).
+pub fn is_within(target: Option<web_sys::EventTarget>, root: &NodeRef, selector: &str) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let Some(root) = root.cast::<Element>() else { return false };
+    root.contains(Some(&element)) && matches!(element.closest(selector), Ok(Some(_)))
+}
+
+/// The innermost element an event happened on, looking through open shadow roots.
+pub fn event_origin(e: &Event) -> Option<web_sys::EventTarget> {
+    let path = e.composed_path();
+    if path.length() > 0 {
+        path.get(0).dyn_into::<web_sys::EventTarget>().ok()
+    } else {
+        e.target()
+    }
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls the first passage of `claim_id` into view and focuses it, which opens its details.
+pub fn focus_passage(root: &NodeRef, claim_id: &str) -> bool {
+    let Some(root) = root.cast::<Element>() else { return false };
+    let selector = format!("mark[data-claim~=\"{claim_id}\"]");
+    let Ok(Some(mark)) = root.query_selector(&selector) else { return false };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    let behavior =
+        if prefers_reduced_motion() { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth };
+    options.set_behavior(behavior);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
+    mark.dyn_into::<HtmlElement>().is_ok_and(|m| m.focus().is_ok())
+}
+
+/// Places the details below the passage (above when there is no room below), inside the
+/// reader's width and the viewport. Uses the CSSOM, which a strict style-src allows.
+pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
+    let Some(root) = root.cast::<Element>() else { return };
+    let root_box = root.get_bounding_client_rect();
+    let viewport_height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::MAX);
+    let viewport_width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(f64::MAX);
+    let width = details.offset_width() as f64;
+    let height = details.offset_height() as f64;
+    const MARGIN: f64 = 8.0;
+    // The part of the root that is on screen, in root coordinates.
+    let visible_from = (-root_box.left()).max(0.0) + MARGIN;
+    let visible_to = root_box.width().min(viewport_width - root_box.left()) - MARGIN;
+    let left = anchor.left.min(visible_to - width).max(visible_from);
+    let below = anchor.top + anchor.height;
+    let fits_below = root_box.top() + below + height <= viewport_height;
+    let fits_above = root_box.top() + anchor.top - height >= 0.0;
+    let top = if fits_below || !fits_above { below } else { anchor.top - height };
+    let style = details.style();
+    let _ = style.set_property("left", &format!("{left}px"));
+    let _ = style.set_property("top", &format!("{top}px"));
+    let _ = details.set_attribute("data-placement", if top < anchor.top { "above" } else { "below" });
+}

@@ -1,0 +1,41 @@
+//! The Yew view. Components render what the [`Reader`] model hands them; the only DOM work they
+//! do is measuring a passage, placing the details and moving focus (see [`dom`]).
+
+mod app;
+mod article;
+mod details;
+mod dom;
+mod legend;
+mod notices;
+mod paragraph;
+mod stance_table;
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::reader::Reader;
+
+pub use app::{ClaimReader, ClaimReaderProps};
+pub use notices::ErrorPanel;
+
+/// A shared [`Reader`] compared by identity, so props comparisons stay O(1).
+#[derive(Clone, Debug)]
+pub struct ReaderRef(pub Rc<Reader>);
+
+impl PartialEq for ReaderRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for ReaderRef {
+    type Target = Reader;
+    fn deref(&self) -> &Reader {
+        &self.0
+    }
+}
+
+/// The CSS class that colours an issue: the palette has eight entries and repeats after that.
+fn issue_class(issue: usize) -> String {
+    format!("cr-issue-{}", issue % 8)
+}

@@ -1,0 +1,142 @@
+//! What the reader is showing right now, and how each user action changes it.
+//!
+//! Plain Rust with no DOM, so every interaction rule is tested natively; the view wraps it in a
+//! Yew reducer.
+
+/// A passage's box, relative to the reader's own box, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// How the details were opened; it decides what closes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    /// Pointer over the passage: closes when the pointer leaves both passage and details.
+    Hover,
+    /// Keyboard focus on the passage: closes when focus leaves.
+    Focus,
+    /// A click or tap: stays until Escape, the close button, or a tap elsewhere.
+    Tap,
+}
+
+/// The details being shown: which segment opened them and the claims over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenDetails {
+    /// (paragraph, segment) of the passage that opened the details.
+    pub trigger: (usize, usize),
+    pub claims: Vec<usize>,
+    pub rect: Rect,
+    pub opener: Opener,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    pub open: Option<OpenDetails>,
+    /// The stance-table cell (party, issue) under the pointer or focus.
+    pub hovered_cell: Option<(usize, usize)>,
+    /// Per issue: true when the reader has switched its highlights off in the legend.
+    pub muted: Vec<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Open(OpenDetails),
+    /// The pointer or focus left what opened the details (`opener` says which).
+    Leave(Opener),
+    /// Escape, the close button, or a tap outside.
+    Close,
+    HoverCell(Option<(usize, usize)>),
+    ToggleIssue(usize),
+}
+
+impl ViewState {
+    pub fn new(issues: usize) -> Self {
+        ViewState { open: None, hovered_cell: None, muted: vec![false; issues] }
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Open(next) => {
+                // A tap on the passage already shown pins it rather than reopening it.
+                let keep_pinned = matches!(&self.open, Some(o) if o.trigger == next.trigger && o.opener == Opener::Tap);
+                let opener = if keep_pinned { Opener::Tap } else { next.opener };
+                self.open = Some(OpenDetails { opener, ..next });
+            }
+            Action::Leave(how) => {
+                if matches!(&self.open, Some(o) if o.opener == how) {
+                    self.open = None;
+                }
+            }
+            Action::Close => self.open = None,
+            Action::HoverCell(cell) => self.hovered_cell = cell,
+            Action::ToggleIssue(i) => {
+                if let Some(m) = self.muted.get_mut(i) {
+                    *m = !*m;
+                }
+                self.open = None;
+            }
+        }
+    }
+
+    pub fn is_open_on(&self, trigger: (usize, usize)) -> bool {
+        matches!(&self.open, Some(o) if o.trigger == trigger)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(trigger: (usize, usize), opener: Opener) -> Action {
+        Action::Open(OpenDetails { trigger, claims: vec![0], rect: Rect::default(), opener })
+    }
+
+    #[test]
+    fn hover_opens_and_leaving_closes() {
+        let mut s = ViewState::new(2);
+        s.apply(open((0, 1), Opener::Hover));
+        assert!(s.is_open_on((0, 1)));
+        s.apply(Action::Leave(Opener::Hover));
+        assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn a_tap_pins_details_against_pointer_and_focus_leaving() {
+        let mut s = ViewState::new(2);
+        s.apply(open((0, 1), Opener::Hover));
+        s.apply(open((0, 1), Opener::Tap));
+        s.apply(Action::Leave(Opener::Hover));
+        s.apply(Action::Leave(Opener::Focus));
+        assert!(s.is_open_on((0, 1)));
+        s.apply(open((0, 1), Opener::Focus));
+        assert_eq!(s.open.as_ref().map(|o| o.opener), Some(Opener::Tap), "focus after a tap keeps it pinned");
+        s.apply(Action::Close);
+        assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn leaving_by_another_route_does_not_close() {
+        let mut s = ViewState::new(1);
+        s.apply(open((2, 0), Opener::Focus));
+        s.apply(Action::Leave(Opener::Hover));
+        assert!(s.is_open_on((2, 0)));
+        s.apply(Action::Leave(Opener::Focus));
+        assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn muting_an_issue_toggles_and_closes_details() {
+        let mut s = ViewState::new(3);
+        s.apply(open((0, 0), Opener::Tap));
+        s.apply(Action::ToggleIssue(1));
+        assert_eq!(s.muted, vec![false, true, false]);
+        assert_eq!(s.open, None);
+        s.apply(Action::ToggleIssue(1));
+        s.apply(Action::ToggleIssue(7));
+        assert_eq!(s.muted, vec![false, false, false]);
+    }
+}
