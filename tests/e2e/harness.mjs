@@ -161,8 +161,9 @@ export async function firstLineCentre(locator) {
   return box;
 }
 
-/** Moves the real mouse onto the element (first line box), in small steps. */
-export async function mouseOnto(page, locator, steps = 8) {
+/** Moves the real mouse onto the element (first line box); one step by default, so the pointer
+ * does not cross other passages (whose details could cover the target) on its way. */
+export async function mouseOnto(page, locator, steps = 1) {
   const { x, y } = await firstLineCentre(locator);
   await page.mouse.move(x, y, { steps });
   return { x, y };
