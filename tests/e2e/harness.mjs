@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,9 @@ export async function openEnvironment(name, options) {
     throw new Error(`${dist}/index.html not found: build the bundle first (trunk build --release)`);
   }
   await mkdir(ARTIFACTS, { recursive: true });
+  for (const file of await readdir(ARTIFACTS)) {
+    if (file.startsWith(`failed-${name}-`)) await rm(join(ARTIFACTS, file));
+  }
   const server = await startServer(dist);
   const profile = await mkdtemp(join(tmpdir(), `claim-reader-e2e-${name}-`));
   let context;
