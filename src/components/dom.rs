@@ -19,9 +19,11 @@ pub fn rect_within(target: &Element, root: &NodeRef) -> Rect {
     Rect { left: r.left() - left, top: r.top() - top, width: r.width(), height: r.height() }
 }
 
-/// The element a listener is attached to.
-pub fn current_element(e: &Event) -> Option<Element> {
-    e.current_target()?.dyn_into::<Element>().ok()
+/// The element matching `selector` that an event happened in. Yew delegates events to the
+/// root, so `current_target` is not the element the listener was declared on.
+pub fn event_element(e: &Event, selector: &str) -> Option<Element> {
+    let target = event_origin(e)?.dyn_into::<Element>().ok()?;
+    target.closest(selector).ok().flatten()
 }
 
 /// True when `target` is an element inside `root` matching `selector` (or inside such an element).

@@ -73,7 +73,7 @@ fn passage(props: &ParagraphProps, s: usize, claims: &[usize], start: usize, tex
         let root = props.root.clone();
         let claims = shown.clone();
         move |e: &Event| {
-            if let Some(target) = dom::current_element(e) {
+            if let Some(target) = dom::event_element(e, "mark.cr-passage") {
                 let rect = dom::rect_within(&target, &root);
                 on_action.emit(Action::Open(OpenDetails { trigger, claims: claims.clone(), rect, opener }));
             }

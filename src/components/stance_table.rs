@@ -27,7 +27,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
     html! {
         <div class="cr-table-wrap" tabindex="0" role="region" aria-label="Stance table, scrolls sideways">
             <table class="cr-stance-table">
-                <caption>{ "Who wants what: each party's stance on each issue, as this article reports it" }</caption>
+                <caption>{ "Who wants what" }<span class="cr-caption-note">{ "Each party's stance on each issue, as this article reports it. Select a cell to see its passage." }</span></caption>
                 <thead>
                     <tr>
                         <th scope="col" class="cr-corner">{ "Party" }</th>
