@@ -66,6 +66,7 @@ describe('desktop 1280×900', () => {
   readerTest(getEnv, 'moving the mouse from a passage onto its details keeps them open', async ({ page }) => {
     await mouseOnto(page, markOf(page, 'us-crimea'));
     const { tip } = await openDetails(page);
+    await assertInViewport(page, tip, 'the details');
     const box = await tip.boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 15 });
     await sleep(800);

@@ -234,3 +234,24 @@ export async function horizontalOverflow(page) {
     return Math.max(d.scrollWidth, document.body.scrollWidth) - d.clientWidth;
   });
 }
+
+/**
+ * The text a sighted reader sees in the element: text inside visually hidden elements (screen
+ * reader only text clipped to nothing) is left out. Runs in the page; pass it to evaluate().
+ */
+export function visibleTextInPage(el) {
+  const hidden = (node) => {
+    for (let e = node.parentElement; e && e !== el.parentElement; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden') return true;
+      if (s.clipPath === 'inset(50%)' || (s.position === 'absolute' && s.clip !== 'auto')) return true;
+      const r = e.getBoundingClientRect();
+      if (s.overflow === 'hidden' && r.width <= 1 && r.height <= 1) return true;
+    }
+    return false;
+  };
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!hidden(n)) text += n.data;
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -12,6 +12,7 @@ import {
   openReader,
   readerTest,
   until,
+  visibleTextInPage,
 } from './harness.mjs';
 import { CLAIMS, HEADLINE, ISSUES, PARTIES, TABLE, cellClaims } from './seed-expectations.mjs';
 
@@ -20,20 +21,24 @@ export function commonTests(getEnv) {
     assert.equal((await page.locator(`${ROOT} h1`).innerText()).trim(), HEADLINE);
     const paragraphs = page.locator(`${ROOT} p.cr-paragraph`);
     assert.ok((await paragraphs.count()) >= 9, 'the nine article paragraphs are shown');
-    assert.match(await paragraphs.first().innerText(), /^The US will push Russia to acknowledge/);
+    assert.match(await paragraphs.first().evaluate(visibleTextInPage), /^The US will push Russia to acknowledge/);
     const marks = await page.evaluate(() => performance.getEntriesByName('claim-reader:ready', 'mark').length);
     assert.equal(marks, 1, 'performance mark "claim-reader:ready" is set once');
   });
 
   readerTest(getEnv, 'every claim of the seed is highlighted in the text', async ({ page }) => {
-    const marks = await page.$$eval(`${ROOT} mark.cr-passage`, (ms) =>
-      ms.map((m) => ({
-        claims: (m.getAttribute('data-claim') ?? '').split(/\s+/).filter(Boolean),
-        issue: m.getAttribute('data-issue'),
-        tabindex: m.getAttribute('tabindex'),
-        text: m.textContent,
-      })),
-    );
+    const locators = await page.locator(`${ROOT} mark.cr-passage`).all();
+    const marks = [];
+    for (const mark of locators) {
+      marks.push({
+        ...(await mark.evaluate((m) => ({
+          claims: (m.getAttribute('data-claim') ?? '').split(/\s+/).filter(Boolean),
+          issue: m.getAttribute('data-issue'),
+          tabindex: m.getAttribute('tabindex'),
+        }))),
+        text: await mark.evaluate(visibleTextInPage),
+      });
+    }
     assert.ok(marks.length >= 12, `at least one passage per claim, got ${marks.length}`);
     const seen = new Set(marks.flatMap((m) => m.claims));
     assert.deepEqual([...seen].sort(), Object.keys(CLAIMS).sort());
