@@ -14,9 +14,14 @@ use super::types::*;
 pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
+        Err(e) if text.trim().is_empty() => {
+            let mut d = Diagnostic::error("", "the file is empty").with_hint("a claims file is a JSON object");
+            d.line_col = Some((e.line().max(1), e.column().max(1)));
+            return (None, vec![d]);
+        }
         Err(e) => {
             let mut d = Diagnostic::error("", format!("not valid JSON: {}", json_error_message(&e)));
-            d.line_col = Some((e.line(), e.column()));
+            d.line_col = Some((e.line(), char_column(text, e.line(), e.column())));
             return (None, vec![d]);
         }
     };
@@ -32,6 +37,16 @@ fn json_error_message(e: &serde_json::Error) -> String {
         Some(i) => text[..i].to_string(),
         None => text,
     }
+}
+
+/// serde_json counts columns in bytes; editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count() + usize::from(end < byte_column)
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -78,7 +93,7 @@ impl Decoder {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
                 self.diagnostics.push(
-                    Diagnostic::warning(child(path, key), "unknown field, ignored")
+                    Diagnostic::warning(child(path, key), format!("unknown field \"{key}\", ignored"))
                         .with_hint(did_you_mean(key, known)),
                 );
             }
@@ -119,7 +134,7 @@ impl Decoder {
         let path = child(&obj.path, key);
         let Some(s) = self.string_at(value, path.clone()) else { return String::new() };
         if s.trim().is_empty() {
-            self.error(path, "must not be empty or only white space".to_string());
+            self.error(path, format!("\"{key}\" must not be empty or only white space"));
         }
         s
     }
@@ -177,13 +192,15 @@ impl Decoder {
         parsed
     }
 
-    fn list<T>(&mut self, obj: &Obj, key: &str, mut each: impl FnMut(&mut Self, &Value, String) -> Option<T>) -> Vec<T> {
+    /// Every item yields a value, a placeholder where it was broken (its problems are already
+    /// reported), so that later checks name each item by its own index.
+    fn list<T: Default>(&mut self, obj: &Obj, key: &str, mut each: impl FnMut(&mut Self, &Value, String) -> Option<T>) -> Vec<T> {
         let path = child(&obj.path, key);
         let items = self.array(obj, key, true);
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| each(self, v, format!("{path}[{i}]")))
+            .map(|(i, v)| each(self, v, format!("{path}[{i}]")).unwrap_or_default())
             .collect()
     }
 
@@ -271,11 +288,11 @@ impl Decoder {
             id,
             party,
             issue,
-            stance: stance?,
-            quote: quote?,
+            stance: stance.unwrap_or_default(),
+            quote: quote.unwrap_or_default(),
             summary,
-            attribution: attribution?,
-            certainty: certainty?,
+            attribution: attribution.unwrap_or_default(),
+            certainty: certainty.unwrap_or_default(),
             hedge,
         })
     }
@@ -304,6 +321,7 @@ impl Decoder {
 fn describe(value: &Value) -> String {
     match value {
         Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("the string \"{s}\""),
         other => kind(other).to_string(),
     }
 }

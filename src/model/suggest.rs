@@ -17,11 +17,17 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
+/// A candidate that starts with the word (`short` → `short_name`) also counts as close.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let prefix = word.chars().count() >= 3 && lower.starts_with(&word);
+            (if prefix { 1 } else { edit_distance(&word, &lower) }, c)
+        })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -29,6 +35,9 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// A hint naming the closest candidate, or listing them all when none is close.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> String {
+    if candidates.is_empty() {
+        return "none are defined in this file".to_string();
+    }
     match closest(word, candidates.iter().copied()) {
         Some(c) => format!("did you mean \"{c}\"?"),
         None => format!("expected one of: {}", candidates.join(", ")),
@@ -51,5 +60,7 @@ mod tests {
         assert_eq!(closest("terittory", ["territory", "military"]), Some("territory"));
         assert_eq!(closest("zzzz", ["territory", "military"]), None);
         assert_eq!(did_you_mean("suports", &["supports", "opposes"]), "did you mean \"supports\"?");
+        assert_eq!(closest("short", ["id", "short_name"]), Some("short_name"));
+        assert_eq!(did_you_mean("x", &[]), "none are defined in this file");
     }
 }

@@ -37,7 +37,7 @@ pub struct Publisher {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Party {
     pub id: String,
     pub name: String,
@@ -53,7 +53,7 @@ impl Party {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Issue {
     pub id: String,
     pub label: String,
@@ -61,7 +61,8 @@ pub struct Issue {
     pub description: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// `Default` only stands in for a claim too broken to read, whose problems are reported.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Claim {
     pub id: String,
     pub party: String,
@@ -102,13 +103,14 @@ pub struct Attribution {
 }
 
 /// What a party's position is towards an issue. A closed vocabulary, so tables stay comparable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Stance {
     Supports,
     Demands,
     Proposes,
     Opposes,
     Rejects,
+    #[default]
     Undecided,
 }
 
@@ -175,9 +177,10 @@ impl Direction {
 }
 
 /// How firmly the text reports a claim: a separate axis from stance (after FactBank).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Certainty {
     /// Stated as fact.
+    #[default]
     Certain,
     /// Hedged as likely ("is expected to").
     Probable,

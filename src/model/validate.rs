@@ -100,7 +100,11 @@ fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
     match (quote.paragraph, quote.start) {
         (Some(p), _) if p >= paragraphs.len() => out.push(Diagnostic::error(
             format!("claims[{i}].quote.paragraph"),
-            format!("paragraph {p} does not exist; the article has {} (counted from 0)", paragraphs.len()),
+            format!(
+                "paragraph {p} does not exist: the article has {} paragraphs, numbered 0 to {}",
+                paragraphs.len(),
+                paragraphs.len().saturating_sub(1)
+            ),
         )),
         (Some(p), Some(start)) => {
             let len = paragraphs[p].chars().count();
