@@ -46,7 +46,13 @@ impl Reader {
             .iter()
             .enumerate()
             .map(|(i, claim)| match index.anchor_quote(&claim.quote) {
-                Ok(anchor) => Some(anchor),
+                Ok(anchor) => {
+                    if anchor.edits > 0 {
+                        let matched = &doc.article.paragraphs[anchor.paragraph][anchor.range.clone()];
+                        warnings.push(approximate_warning(i, matched, anchor.edits));
+                    }
+                    Some(anchor)
+                }
                 Err(e) => {
                     warnings.push(unplaced_warning(i, &claim.quote.exact, e));
                     None
@@ -74,6 +80,15 @@ impl Reader {
     pub fn segment_text(&self, paragraph: usize, segment: &Segment) -> &str {
         &self.doc.article.paragraphs[paragraph][segment.range.clone()]
     }
+}
+
+fn approximate_warning(claim: usize, matched: &str, edits: usize) -> Diagnostic {
+    let plural = if edits == 1 { "" } else { "s" };
+    Diagnostic::warning(
+        format!("claims[{claim}].quote.exact"),
+        format!("the quote is not in the text word for word; it was placed on \"{matched}\" ({edits} character{plural} differ)"),
+    )
+    .with_hint("copy the passage from the article if that is not the right place")
 }
 
 fn unplaced_warning(claim: usize, exact: &str, error: AnchorError) -> Diagnostic {

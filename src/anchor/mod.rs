@@ -2,24 +2,34 @@
 //!
 //! Like the field's best annotators, it tries the stated position first and accepts it only when
 //! the text there is the quote; otherwise it searches the text with typography folded away
-//! (curly vs straight quotes, dashes, runs of white space, non-breaking and zero-width spaces),
-//! and settles ties with the quote's prefix, suffix and position.
+//! (see [`fold`]), then, if that finds nothing, approximately (see [`fuzzy`]). Prefix, suffix
+//! and position settle between several places.
 
+mod compose_table;
+mod fold;
+mod fuzzy;
+
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::model::Quote;
+use fold::Folded;
 
 /// Where a quote was placed: a paragraph and a byte range of that paragraph's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
     pub paragraph: usize,
     pub range: Range<usize>,
+    /// Characters changed, added or dropped between the quote and the text placed (after
+    /// folding typography); 0 for a match.
+    pub edits: usize,
 }
 
 /// Why a quote could not be placed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnchorError {
-    /// The words are not in the text (in the stated paragraph, if one was given).
+    /// The words are not in the text (in the stated paragraph, if one was given), not even
+    /// approximately.
     NotFound,
     /// The words occur more than once, and prefix, suffix and position do not tell which.
     Ambiguous { occurrences: usize },
@@ -29,6 +39,13 @@ pub enum AnchorError {
 pub struct AnchorIndex<'a> {
     paragraphs: &'a [String],
     folded: Vec<Folded>,
+}
+
+/// A place a quote might stand: paragraph, byte range of the folded text, edits needed.
+struct Candidate {
+    paragraph: usize,
+    folded: Range<usize>,
+    edits: usize,
 }
 
 impl<'a> AnchorIndex<'a> {
@@ -44,28 +61,26 @@ impl<'a> AnchorIndex<'a> {
         if needle.is_empty() {
             return Err(AnchorError::NotFound);
         }
-        let paragraphs = match quote.paragraph {
+        let scope = match quote.paragraph {
             Some(p) if p < self.folded.len() => p..p + 1,
             Some(_) => return Err(AnchorError::NotFound),
             None => 0..self.folded.len(),
         };
-        let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
-        for p in paragraphs {
-            let hay = &self.folded[p].text;
-            let mut from = 0;
-            while let Some(i) = hay[from..].find(&needle) {
-                let start = from + i;
-                candidates.push((p, start..start + needle.len()));
-                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
-            }
+        let mut candidates = self.exact_candidates(&needle, scope.clone());
+        if candidates.is_empty() {
+            candidates = self.approximate_candidates(&needle, scope);
         }
-        let best = match candidates.len() {
+        let occurrences = candidates.len();
+        let best = match occurrences {
             0 => return Err(AnchorError::NotFound),
             1 => candidates.swap_remove(0),
-            n => self.disambiguate(quote, candidates).ok_or(AnchorError::Ambiguous { occurrences: n })?,
+            _ => self.disambiguate(quote, candidates).ok_or(AnchorError::Ambiguous { occurrences })?,
         };
-        let (p, folded_range) = best;
-        Ok(Anchor { paragraph: p, range: self.folded[p].original(folded_range) })
+        Ok(Anchor {
+            paragraph: best.paragraph,
+            range: self.folded[best.paragraph].original(best.folded),
+            edits: best.edits,
+        })
     }
 
     /// The stated paragraph and start, if the text there reads exactly as the quote.
@@ -76,37 +91,71 @@ impl<'a> AnchorIndex<'a> {
         text[start..].starts_with(quote.exact.as_str()).then(|| Anchor {
             paragraph: p,
             range: start..start + quote.exact.len(),
+            edits: 0,
         })
     }
 
-    /// Scores each occurrence by prefix and suffix agreement, then by closeness to the stated
-    /// start; `None` when the best score is shared.
-    fn disambiguate(&self, quote: &Quote, candidates: Vec<(usize, Range<usize>)>) -> Option<(usize, Range<usize>)> {
+    fn exact_candidates(&self, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for p in scope {
+            let hay = &self.folded[p].text;
+            let mut from = 0;
+            while let Some(i) = hay[from..].find(needle) {
+                let start = from + i;
+                out.push(Candidate { paragraph: p, folded: start..start + needle.len(), edits: 0 });
+                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    fn approximate_candidates(&self, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
+        let quote: Vec<char> = needle.chars().collect();
+        let bound = fuzzy::edit_bound(quote.len());
+        let mut out = Vec::new();
+        for p in scope {
+            let hay = &self.folded[p].text;
+            let offsets: Vec<usize> = hay.char_indices().map(|(i, _)| i).chain([hay.len()]).collect();
+            let chars: Vec<char> = hay.chars().collect();
+            for a in fuzzy::search(&quote, &chars, bound) {
+                out.push(Candidate { paragraph: p, folded: offsets[a.start]..offsets[a.end], edits: a.edits });
+            }
+        }
+        out
+    }
+
+    /// Ranks places by fewest edits, then prefix and suffix agreement, then the original text
+    /// being the quote letter for letter, then closeness to the stated start; `None` when the
+    /// best rank is shared.
+    fn disambiguate(&self, quote: &Quote, candidates: Vec<Candidate>) -> Option<Candidate> {
         let prefix = quote.prefix.as_deref().map(|s| Folded::new(s).text);
         let suffix = quote.suffix.as_deref().map(|s| Folded::new(s).text);
-        let score = |(p, r): &(usize, Range<usize>)| -> (u8, i64) {
-            let hay = &self.folded[*p].text;
-            let mut context = 0;
+        let rank = |c: &Candidate| {
+            let hay = &self.folded[c.paragraph].text;
+            let mut context = 0u8;
             if let Some(prefix) = prefix.as_deref().map(str::trim_end).filter(|s| !s.is_empty()) {
-                context += u8::from(hay[..r.start].trim_end().ends_with(prefix));
+                context += u8::from(hay[..c.folded.start].trim_end().ends_with(prefix));
             }
             if let Some(suffix) = suffix.as_deref().map(str::trim_start).filter(|s| !s.is_empty()) {
-                context += u8::from(hay[r.end..].trim_start().starts_with(suffix));
+                context += u8::from(hay[c.folded.end..].trim_start().starts_with(suffix));
             }
+            let original = self.folded[c.paragraph].original(c.folded.clone());
+            let text = &self.paragraphs[c.paragraph];
+            let verbatim = text[original.clone()] == *quote.exact.trim();
             let closeness = match (quote.paragraph, quote.start) {
-                (Some(qp), Some(start)) if qp == *p => {
-                    let at = self.paragraphs[*p][..self.folded[*p].original(r.clone()).start].chars().count();
+                (Some(qp), Some(start)) if qp == c.paragraph => {
+                    let at = text[..original.start].chars().count();
                     -(at as i64 - start as i64).abs()
                 }
                 _ => 0,
             };
-            (context, closeness)
+            (Reverse(c.edits), context, verbatim, closeness)
         };
-        let mut scored: Vec<((u8, i64), (usize, Range<usize>))> = candidates.into_iter().map(|c| (score(&c), c)).collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
-        match scored.as_slice() {
+        let mut ranked: Vec<_> = candidates.into_iter().map(|c| (rank(&c), c)).collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0));
+        match ranked.as_slice() {
             [(best, _), (second, _), ..] if best == second => None,
-            _ => scored.into_iter().next().map(|(_, c)| c),
+            _ => ranked.into_iter().next().map(|(_, c)| c),
         }
     }
 }
@@ -122,58 +171,6 @@ pub fn byte_offset(text: &str, n: usize) -> Option<usize> {
         return Some(text.len());
     }
     text.char_indices().nth(n).map(|(i, _)| i)
-}
-
-/// A text with typography folded away, and the way back to the original bytes.
-struct Folded {
-    text: String,
-    /// For each byte of `text`, the original byte range of the character it came from.
-    origin: Vec<Range<usize>>,
-}
-
-impl Folded {
-    fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut origin: Vec<Range<usize>> = Vec::with_capacity(original.len());
-        let mut last_was_space = false;
-        for (i, c) in original.char_indices() {
-            let from = i..i + c.len_utf8();
-            let folded: &str = match c {
-                c if c.is_whitespace() => {
-                    if last_was_space {
-                        // Stretch the one space to cover the whole run.
-                        if let Some(r) = origin.last_mut() {
-                            *r = r.start..from.end;
-                        }
-                        continue;
-                    }
-                    " "
-                }
-                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => "'",
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
-                '\u{2026}' => "...",
-                _ => {
-                    last_was_space = false;
-                    text.push(c);
-                    origin.extend(std::iter::repeat(from).take(c.len_utf8()));
-                    continue;
-                }
-            };
-            last_was_space = folded == " ";
-            text.push_str(folded);
-            origin.extend(std::iter::repeat(from).take(folded.len()));
-        }
-        Folded { text, origin }
-    }
-
-    /// The original byte range behind a range of folded bytes.
-    fn original(&self, folded: Range<usize>) -> Range<usize> {
-        let start = self.origin.get(folded.start).map_or(0, |r| r.start);
-        let end = folded.end.checked_sub(1).and_then(|i| self.origin.get(i)).map_or(start, |r| r.end);
-        start..end
-    }
 }
 
 #[cfg(test)]
@@ -235,6 +232,29 @@ mod tests {
         let text = vec!["The US will push Russia.".to_string()];
         let q = Quote { exact: "push Russia".into(), paragraph: Some(0), start: Some(3), ..Quote::default() };
         assert_eq!(placed(&text, &q), "push Russia");
+    }
+
+    #[test]
+    fn a_small_edit_is_placed_approximately() {
+        let text = vec!["At a recent meeting in Paris, the Trump administration reportedly proposed recognizing Crimea.".to_string()];
+        let a = anchor_quote(&text, &quote("the Trump administration reportedly proposed recognising Crimea")).unwrap();
+        assert_eq!(a.edits, 1);
+        assert_eq!(&text[0][a.range], "the Trump administration reportedly proposed recognizing Crimea");
+    }
+
+    #[test]
+    fn a_verbatim_place_beats_a_folded_one() {
+        let text = vec!["Résumé of talks, then a resume of talks.".to_string()];
+        let q = quote("resume of talks");
+        assert_eq!(placed(&text, &q), "resume of talks");
+    }
+
+    #[test]
+    fn nfd_quote_finds_nfc_text() {
+        let text = vec!["Zelenskyy spoke in Kyïv on Thursday.".to_string()];
+        assert_eq!(placed(&text, &quote("spoke in Kyi\u{0308}v")), "spoke in Kyïv");
+        let nfd = vec!["Zelenskyy spoke in Kyi\u{0308}v on Thursday.".to_string()];
+        assert_eq!(placed(&nfd, &quote("spoke in Kyïv")), "spoke in Kyi\u{0308}v");
     }
 
     #[test]
