@@ -1,0 +1,570 @@
+#![cfg(target_arch = "wasm32")]
+//! The reader in a real browser: what a user sees and what their pointer, keyboard and taps do.
+//!
+//! Each test mounts `Load` into its own element on the page, drives it with real DOM events
+//! (Yew delegates them to its root), flushes Yew's scheduler, and reads the DOM back.
+
+use std::collections::BTreeSet;
+
+use claim_reader::embed::{Load, LoadProps};
+use claim_reader::SEED_JSON;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, EventTarget, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+use yew::AttrValue;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_IDS: [&str; 12] = [
+    "us-army-push",
+    "us-army-witkoff",
+    "us-concessions",
+    "ru-demilitarize",
+    "us-zaporizhzhia",
+    "us-dnieper",
+    "us-kharkiv",
+    "ru-recognition",
+    "us-crimea",
+    "ua-no-concessions",
+    "us-guarantees",
+    "us-deal-soon",
+];
+
+const PARTIES: [&str; 3] = ["us", "russia", "ukraine"];
+
+const ISSUES: [&str; 7] = [
+    "ukraine-military",
+    "zaporizhzhia-plant",
+    "land-and-access",
+    "territorial-recognition",
+    "security-guarantees",
+    "mutual-concessions",
+    "quick-deal",
+];
+
+/// The seed's stance table, per docs/seed-annotation-plan.md; every other cell is not stated.
+const STATED: [(&str, &str, &str); 10] = [
+    ("us", "ukraine-military", "demands"),
+    ("us", "zaporizhzhia-plant", "demands"),
+    ("us", "land-and-access", "proposes"),
+    ("us", "territorial-recognition", "proposes"),
+    ("us", "security-guarantees", "undecided"),
+    ("us", "mutual-concessions", "demands"),
+    ("us", "quick-deal", "demands"),
+    ("russia", "ukraine-military", "opposes"),
+    ("russia", "territorial-recognition", "demands"),
+    ("ukraine", "territorial-recognition", "rejects"),
+];
+
+const XSS_IMG: &str = "<img src=x onerror=alert(1)>";
+const XSS_SCRIPT: &str = "<script>alert(2)</script>";
+
+// ---------------------------------------------------------------------------------------------
+// Mounting and reading the DOM
+
+/// A reader mounted into its own element on the page; unmounted and removed when dropped.
+struct Mounted {
+    host: Element,
+    app: Option<yew::AppHandle<Load>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.host.remove();
+    }
+}
+
+impl Mounted {
+    fn q(&self, selector: &str) -> Element {
+        q(&self.host, selector)
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        find(&self.host, selector)
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        all(&self.host, selector)
+    }
+
+    fn mark(&self, claim: &str) -> Element {
+        self.q(&format!("mark.cr-passage[data-claim~=\"{claim}\"]"))
+    }
+
+    fn tooltip(&self) -> Element {
+        self.q("[role=tooltip]")
+    }
+
+    fn tooltip_open(&self) -> bool {
+        !self.tooltip().has_attribute("hidden")
+    }
+
+    /// Claim ids of the sections shown in the details.
+    fn tooltip_claims(&self) -> Vec<String> {
+        all(&self.tooltip(), "section.cr-claim").iter().filter_map(|s| s.get_attribute("data-claim")).collect()
+    }
+
+    fn cell(&self, party: &str, issue: &str) -> Element {
+        self.q(&format!("td[data-party=\"{party}\"][data-issue=\"{issue}\"]"))
+    }
+
+    fn text(&self) -> String {
+        text(&self.host)
+    }
+}
+
+fn document() -> Document {
+    web_sys::window().expect("window").document().expect("document")
+}
+
+async fn mount(json: impl Into<AttrValue>) -> Mounted {
+    let document = document();
+    let host = document.create_element("div").expect("create the mount element");
+    document.body().expect("body").append_child(&host).expect("attach the mount element");
+    let json: AttrValue = json.into();
+    let props = yew::props!(LoadProps { json });
+    let app = yew::Renderer::<Load>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted { host, app: Some(app) }
+}
+
+async fn mount_seed() -> Mounted {
+    mount(AttrValue::Static(SEED_JSON)).await
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap_or_else(|_| panic!("bad selector {selector}"))
+}
+
+fn q(root: &Element, selector: &str) -> Element {
+    find(root, selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap_or_else(|_| panic!("bad selector {selector}"));
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn classes(el: &Element) -> Vec<String> {
+    el.get_attribute("class").unwrap_or_default().split_whitespace().map(String::from).collect()
+}
+
+fn has_class(el: &Element, class: &str) -> bool {
+    classes(el).iter().any(|c| c == class)
+}
+
+fn active_element() -> Option<Element> {
+    document().active_element()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/// A mouse event that does not bubble, as the browser sends mouseenter and mouseleave.
+fn mouse(el: &Element, kind: &str, related: Option<&EventTarget>) {
+    let init = MouseEventInit::new();
+    init.set_related_target(related);
+    let event = MouseEvent::new_with_mouse_event_init_dict(kind, &init).expect("mouse event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+async fn enter(el: &Element) {
+    mouse(el, "mouseenter", None);
+    yew::scheduler::flush().await;
+}
+
+async fn leave(el: &Element, to: Option<&Element>) {
+    let body: EventTarget = document().body().expect("body").into();
+    let to: &EventTarget = to.map(|e| e.as_ref()).unwrap_or(&body);
+    mouse(el, "mouseleave", Some(to));
+    yew::scheduler::flush().await;
+}
+
+/// A click as a tap or mouse button produces it: bubbling, from the element itself.
+async fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("an HTML element").click();
+    yew::scheduler::flush().await;
+}
+
+async fn focus(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("an HTML element").focus().expect("focus");
+    yew::scheduler::flush().await;
+}
+
+async fn escape() {
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("keyboard event");
+    document().dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The seed as mounted
+
+#[wasm_bindgen_test]
+async fn seed_mounts_with_every_claim_highlighted_and_focusable() {
+    let r = mount_seed().await;
+    assert!(r.find(".claim-reader[data-ready=\"true\"]").is_some(), "reader not marked ready:\n{}", r.host.inner_html());
+    assert_eq!(
+        text(&r.q("h1.cr-headline")),
+        "US to push Russia to accept Ukraine's military rights in peace talks: Report"
+    );
+    assert_eq!(r.all("p.cr-paragraph").len(), 9);
+
+    let marks = r.all("mark.cr-passage");
+    let mut seen = BTreeSet::new();
+    for mark in &marks {
+        assert_eq!(mark.get_attribute("tabindex").as_deref(), Some("0"), "mark {}", mark.outer_html());
+        let ids = mark.get_attribute("data-claim").unwrap_or_default();
+        seen.extend(ids.split_whitespace().map(String::from));
+    }
+    let expected: BTreeSet<String> = SEED_IDS.iter().map(|s| s.to_string()).collect();
+    assert_eq!(seen, expected);
+
+    // Each passage carries its own quote's words.
+    assert!(text(&r.mark("us-dnieper")).contains("restoring Ukraine\u{2019}s access to the Dnieper River"));
+    assert!(!r.tooltip_open(), "details open before anything was done");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2–5. The details tooltip
+
+#[wasm_bindgen_test]
+async fn hovering_a_passage_shows_its_details_and_links_its_cell() {
+    let r = mount_seed().await;
+    let mark = r.mark("us-crimea");
+    assert!(!has_class(&r.cell("us", "territorial-recognition"), "is-linked"));
+    enter(&mark).await;
+
+    let tooltip = r.tooltip();
+    assert!(r.tooltip_open(), "tooltip still hidden: {}", tooltip.outer_html());
+    let shown = text(&tooltip);
+    for expected in [
+        "United States",
+        "proposes",
+        "Recognising Russian-held land",
+        "Reported, not confirmed",
+        "reportedly",
+        "Anadolu Agency",
+    ] {
+        assert!(shown.contains(expected), "details lack {expected:?}: {shown:?}");
+    }
+    assert_eq!(r.tooltip_claims(), ["us-crimea"]);
+    let tooltip_id = tooltip.id();
+    assert!(!tooltip_id.is_empty());
+    assert_eq!(mark.get_attribute("aria-describedby"), Some(tooltip_id));
+    assert!(has_class(&mark, "is-open"));
+
+    let linked: Vec<(String, String)> = r
+        .all("td.is-linked")
+        .iter()
+        .map(|td| (td.get_attribute("data-party").unwrap_or_default(), td.get_attribute("data-issue").unwrap_or_default()))
+        .collect();
+    assert_eq!(linked, [("us".to_string(), "territorial-recognition".to_string())]);
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_passage_closes_its_details_unless_the_pointer_moves_onto_them() {
+    let r = mount_seed().await;
+    let mark = r.mark("us-crimea");
+
+    enter(&mark).await;
+    assert!(r.tooltip_open());
+    leave(&mark, None).await;
+    assert!(!r.tooltip_open(), "details stay open after the pointer left for the page");
+    assert_eq!(mark.get_attribute("aria-describedby"), None);
+    assert!(r.all("td.is-linked").is_empty());
+
+    enter(&mark).await;
+    assert!(r.tooltip_open());
+    let card = r.q("[role=tooltip] .cr-details-card");
+    leave(&mark, Some(&card)).await;
+    assert!(r.tooltip_open(), "details closed as the pointer moved onto them");
+    assert_eq!(r.tooltip_claims(), ["us-crimea"]);
+
+    // And leaving the details for the page closes them.
+    let tooltip = r.tooltip();
+    leave(&tooltip, None).await;
+    assert!(!r.tooltip_open(), "details stay open after the pointer left them");
+}
+
+#[wasm_bindgen_test]
+async fn focusing_a_passage_shows_its_details_and_escape_closes_them() {
+    let r = mount_seed().await;
+    let mark = r.mark("us-guarantees");
+    focus(&mark).await;
+    assert!(active_element().is_some_and(|a| a.is_same_node(Some(&mark))), "the passage did not take focus");
+    assert!(r.tooltip_open(), "focus did not open the details");
+    assert_eq!(r.tooltip_claims(), ["us-guarantees"]);
+    assert!(text(&r.tooltip()).contains("undecided"));
+    assert_eq!(mark.get_attribute("aria-describedby"), Some(r.tooltip().id()));
+
+    escape().await;
+    assert!(!r.tooltip_open(), "Escape did not close the details");
+
+    // Focus moving to the next passage shows its details; focus leaving the passages closes them.
+    let other = r.mark("us-deal-soon");
+    focus(&other).await;
+    assert!(r.tooltip_open());
+    assert_eq!(r.tooltip_claims(), ["us-deal-soon"]);
+    assert_eq!(mark.get_attribute("aria-describedby"), None);
+    other.dyn_ref::<HtmlElement>().expect("html").blur().expect("blur");
+    yew::scheduler::flush().await;
+    assert!(!r.tooltip_open(), "details stay open after focus left the passage");
+}
+
+#[wasm_bindgen_test]
+async fn a_tap_pins_the_details_until_they_are_closed() {
+    let r = mount_seed().await;
+    let mark = r.mark("us-zaporizhzhia");
+    enter(&mark).await;
+    click(&mark).await;
+    assert!(r.tooltip_open(), "a tap did not open the details");
+    assert_eq!(r.tooltip_claims(), ["us-zaporizhzhia"]);
+
+    leave(&mark, None).await;
+    assert!(r.tooltip_open(), "a tapped passage's details closed when the pointer left");
+
+    let close = r.q("[role=tooltip] button.cr-details-close");
+    assert_eq!(close.get_attribute("aria-label").as_deref(), Some("Close details"));
+    click(&close).await;
+    assert!(!r.tooltip_open(), "the close button did not close the details");
+    assert_eq!(mark.get_attribute("aria-describedby"), None);
+    assert!(!has_class(&mark, "is-open"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6–8. The stance table
+
+#[wasm_bindgen_test]
+async fn stance_table_reads_as_the_article_does() {
+    let r = mount_seed().await;
+    let table = r.q("table.cr-stance-table");
+    assert!(text(&q(&table, "caption")).contains("Who wants what"));
+
+    let row_heads: Vec<String> = all(&table, "th[scope=row]").iter().map(|th| th.get_attribute("data-party").unwrap_or_default()).collect();
+    assert_eq!(row_heads, PARTIES);
+    let col_heads: Vec<String> =
+        all(&table, "th[scope=col][data-issue]").iter().map(|th| th.get_attribute("data-issue").unwrap_or_default()).collect();
+    assert_eq!(col_heads, ISSUES);
+
+    let cells = all(&table, "td[data-party][data-issue]");
+    assert_eq!(cells.len(), 21);
+    for party in PARTIES {
+        for issue in ISSUES {
+            let td = r.cell(party, issue);
+            let stance = STATED.iter().find(|(p, i, _)| *p == party && *i == issue).map(|(_, _, s)| *s);
+            let shown = text(&td);
+            match stance {
+                Some(word) => {
+                    assert_eq!(td.get_attribute("data-stance").as_deref(), Some(word), "{party} × {issue}");
+                    assert!(shown.contains(word), "{party} × {issue} shows {shown:?}");
+                    let icon = match word {
+                        "demands" | "proposes" | "supports" => '▲',
+                        "opposes" | "rejects" => '▼',
+                        _ => '◆',
+                    };
+                    assert!(shown.contains(icon), "{party} × {issue} lacks its icon {icon}: {shown:?}");
+                    assert!(find(&td, "button.cr-cell").is_some(), "{party} × {issue} has no button");
+                }
+                None => {
+                    assert_eq!(td.get_attribute("data-stance").as_deref(), Some("not-stated"), "{party} × {issue}");
+                    assert!(shown.contains("not stated"), "{party} × {issue} shows {shown:?}");
+                    assert!(find(&td, "button").is_none(), "{party} × {issue} has a button but no passage");
+                }
+            }
+        }
+    }
+    // Two passages back the US's demand on Ukraine's military and its proposal on land.
+    assert!(text(&r.cell("us", "ukraine-military")).contains("2 passages"));
+    assert!(text(&r.cell("us", "land-and-access")).contains("2 passages"));
+    assert!(text(&r.cell("russia", "ukraine-military")).contains("1 passage"));
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_cell_emphasises_its_passages() {
+    let r = mount_seed().await;
+    let button = q(&r.cell("us", "land-and-access"), "button");
+    enter(&button).await;
+
+    let linked: BTreeSet<String> =
+        r.all("mark.is-linked").iter().filter_map(|m| m.get_attribute("data-claim")).collect();
+    let expected: BTreeSet<String> = ["us-dnieper", "us-kharkiv"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(linked, expected);
+    for id in SEED_IDS {
+        let mark = r.mark(id);
+        assert_eq!(has_class(&mark, "is-linked"), expected.contains(id), "{id}: {:?}", classes(&mark));
+    }
+    assert!(has_class(&r.cell("us", "land-and-access"), "is-linked"));
+
+    leave(&button, None).await;
+    assert!(r.all("mark.is-linked").is_empty(), "passages stay emphasised after the pointer left the cell");
+    assert!(r.all("td.is-linked").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_cell_focuses_its_first_passage_and_shows_its_details() {
+    let r = mount_seed().await;
+    let button = q(&r.cell("us", "land-and-access"), "button");
+    click(&button).await;
+
+    let first = r.mark("us-dnieper");
+    let active = active_element();
+    assert!(
+        active.as_ref().is_some_and(|a| a.is_same_node(Some(&first))),
+        "focus is on {:?}",
+        active.map(|a| a.outer_html())
+    );
+    assert!(r.tooltip_open(), "the passage's details did not open");
+    assert_eq!(r.tooltip_claims(), ["us-dnieper"]);
+    assert_eq!(first.get_attribute("aria-describedby"), Some(r.tooltip().id()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. The legend
+
+#[wasm_bindgen_test]
+async fn legend_switches_an_issue_off_and_on() {
+    let r = mount_seed().await;
+    let button = r.q(".cr-legend button[data-issue=\"zaporizhzhia-plant\"]");
+    let mark = r.mark("us-zaporizhzhia");
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(!has_class(&mark, "is-muted"));
+
+    click(&button).await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    let mark = r.mark("us-zaporizhzhia");
+    assert!(has_class(&mark, "is-muted"), "{:?}", classes(&mark));
+    assert_eq!(r.all("mark.is-muted").len(), 1, "other issues were muted too");
+    let status = text(&r.q(".cr-legend-box [aria-live]"));
+    assert!(status.contains("Zaporizhzhia plant"), "{status:?}");
+
+    click(&button).await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let mark = r.mark("us-zaporizhzhia");
+    assert!(!has_class(&mark, "is-muted"), "{:?}", classes(&mark));
+    assert_eq!(mark.get_attribute("tabindex").as_deref(), Some("0"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. Problems in the claims file
+
+#[wasm_bindgen_test]
+async fn invalid_json_shows_the_error_panel_and_no_article() {
+    let r = mount("{ \"format\": \"claim-reader/1\", ").await;
+    let alert = r.q("[role=alert]");
+    assert!(!all(&alert, "li.is-error").is_empty(), "no problem listed: {}", alert.outer_html());
+    assert!(text(&alert).contains("not valid JSON"), "{}", text(&alert));
+    assert!(r.find("article").is_none() && r.find(".cr-article").is_none(), "an article was shown");
+    assert!(r.find("mark").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_issue_is_reported_with_its_json_path() {
+    let r = mount(AttrValue::Static(include_str!("broken/unknown-issue.json"))).await;
+    let alert = r.q("[role=alert]");
+    let items = all(&alert, "li");
+    assert_eq!(items.len(), 1, "{}", alert.outer_html());
+    let item = &items[0];
+    assert_eq!(text(&q(item, "code.cr-path")), "claims[1].issue");
+    assert!(text(item).contains("terittory"), "{}", text(item));
+    assert!(r.find("article").is_none(), "an article was shown");
+    assert!(r.find("table").is_none(), "a stance table was shown");
+}
+
+#[wasm_bindgen_test]
+async fn a_quote_not_in_the_text_is_listed_and_still_counted() {
+    let r = mount(AttrValue::Static(include_str!("broken/quote-not-in-text.json"))).await;
+    assert!(r.find("[role=alert]").is_none(), "a warning stopped the article");
+    assert_eq!(text(&r.q("h1.cr-headline")), "Talks resume in Geneva");
+    assert!(r.find("mark[data-claim~=\"ua-army\"]").is_some());
+    assert!(r.find("mark[data-claim~=\"ru-army\"]").is_none());
+
+    let section = r.q("section.cr-unplaced");
+    assert!(text(&section).contains("Claims not found in the text"));
+    let item = q(&section, "li[data-claim=\"ru-army\"]");
+    assert!(text(&item).contains("Russia refuses any deal that leaves Kyiv armed"), "{}", text(&item));
+
+    let cell = r.cell("russia", "military");
+    assert_eq!(cell.get_attribute("data-stance").as_deref(), Some("rejects"));
+    assert!(text(&cell).contains("1 passage"), "{}", text(&cell));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11. Several readers on one page
+
+#[wasm_bindgen_test]
+async fn two_readers_keep_their_details_apart() {
+    let a = mount_seed().await;
+    let b = mount_seed().await;
+    let (tip_a, tip_b) = (a.tooltip(), b.tooltip());
+    assert_ne!(tip_a.id(), tip_b.id());
+    assert_ne!(a.q(".claim-reader").id(), b.q(".claim-reader").id());
+
+    enter(&a.mark("us-crimea")).await;
+    assert!(a.tooltip_open());
+    assert!(!b.tooltip_open(), "hovering one reader opened the other's details");
+    assert!(b.find("mark.is-open").is_none());
+    assert!(b.all("td.is-linked").is_empty());
+    assert_eq!(a.mark("us-crimea").get_attribute("aria-describedby"), Some(tip_a.id()));
+
+    leave(&a.mark("us-crimea"), None).await;
+    enter(&b.mark("us-dnieper")).await;
+    assert!(b.tooltip_open());
+    assert!(!a.tooltip_open());
+    assert_eq!(b.mark("us-dnieper").get_attribute("aria-describedby"), Some(tip_b.id()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12. Text from the claims file stays text
+
+#[wasm_bindgen_test]
+async fn markup_in_the_claims_file_is_shown_as_text() {
+    let headline = format!("Talks {XSS_IMG} resume {XSS_SCRIPT}");
+    let party = format!("Ukraine {XSS_IMG}");
+    let summary = format!("{XSS_SCRIPT} Ukraine wants {XSS_IMG} its army.");
+    let json = serde_json::json!({
+        "format": "claim-reader/1",
+        "article": {
+            "headline": headline,
+            "paragraphs": ["Ukraine wants its army kept intact, officials said."]
+        },
+        "parties": [{ "id": "ukraine", "name": party }],
+        "issues": [{ "id": "military", "label": "Ukraine's military", "description": "Ukraine keeps its army." }],
+        "claims": [{
+            "id": "ua-army",
+            "party": "ukraine",
+            "issue": "military",
+            "stance": "demands",
+            "quote": { "exact": "Ukraine wants its army kept intact", "paragraph": 0, "start": 0 },
+            "summary": summary,
+            "attribution": { "reported_by": "officials" },
+            "certainty": "certain"
+        }]
+    })
+    .to_string();
+    let r = mount(json).await;
+    assert!(r.find("[role=alert]").is_none(), "the file was refused:\n{}", r.text());
+
+    assert_eq!(text(&r.q("h1.cr-headline")), headline);
+    assert!(text(&r.q("th[scope=row][data-party=\"ukraine\"]")).contains(&party));
+    enter(&r.mark("ua-army")).await;
+    assert!(r.tooltip_open());
+    assert!(text(&r.q("[role=tooltip] .cr-details-summary")).contains(&summary));
+    assert!(text(&r.tooltip()).contains(&party));
+
+    let page = r.text();
+    assert!(page.contains(XSS_IMG) && page.contains(XSS_SCRIPT));
+    let reader = r.q(".claim-reader");
+    assert!(find(&reader, "img").is_none(), "an img element was made: {}", reader.inner_html());
+    assert!(find(&reader, "script").is_none(), "a script element was made: {}", reader.inner_html());
+}
