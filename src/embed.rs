@@ -1,7 +1,10 @@
-//! The boundary with the host page: reading data, mounting, and telling the console.
+//! The boundary with the host page: the JavaScript API, mounting into a shadow root, reading
+//! data handed over by the page, and telling the console. Everything page-facing is here.
 
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
+use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
 use crate::components::{ClaimReader, ErrorPanel, ReaderRef};
@@ -12,6 +15,9 @@ use crate::reader::Reader;
 pub struct LoadProps {
     /// The claims file, as JSON text.
     pub json: AttrValue,
+    /// "light" or "dark" to override the reader's `prefers-color-scheme`.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
 }
 
 /// Loads a claims file and shows the reader, or the error panel when it cannot be shown.
@@ -26,29 +32,166 @@ pub fn Load(props: &LoadProps) -> Html {
         result
     });
     match &*result {
-        Ok(reader) => html! { <ClaimReader reader={ReaderRef(reader.clone())} /> },
-        Err(diagnostics) => html! { <ErrorPanel diagnostics={diagnostics.clone()} /> },
+        Ok(reader) => html! { <ClaimReader reader={ReaderRef(reader.clone())} theme={props.theme.clone()} /> },
+        Err(diagnostics) => html! { <ErrorPanel diagnostics={diagnostics.clone()} theme={props.theme.clone()} /> },
+    }
+}
+
+/// What an embedded reader has to show: data still on its way, data, or why there is none.
+#[derive(Clone, PartialEq)]
+pub enum Source {
+    Loading,
+    Json(AttrValue),
+    Failed(AttrValue),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbeddedProps {
+    pub source: Source,
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+}
+
+#[function_component]
+pub fn Embedded(props: &EmbeddedProps) -> Html {
+    match &props.source {
+        Source::Json(json) => html! { <Load json={json.clone()} theme={props.theme.clone()} /> },
+        Source::Loading => html! {
+            <div class="claim-reader cr-loading" data-theme={props.theme.clone()} role="status">
+                <p>{ "Loading the article's claims…" }</p>
+            </div>
+        },
+        Source::Failed(why) => {
+            let diagnostics = vec![Diagnostic::error("", why.to_string())];
+            log(&diagnostics);
+            html! { <ErrorPanel {diagnostics} theme={props.theme.clone()} /> }
+        }
     }
 }
 
 /// Every diagnostic also goes to the browser console, for the developer embedding the reader.
 fn log(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        let text = format!("claim-reader: {d}");
+        let text = JsValue::from(format!("claim-reader: {d}"));
         if d.is_error() {
-            web_sys::console::error_1(&text.into());
+            web_sys::console::error_1(&text);
         } else {
-            web_sys::console::warn_1(&text.into());
+            web_sys::console::warn_1(&text);
         }
     }
 }
 
-/// Mounts the reader with the built-in seed article into `#claim-reader`, or the body.
-pub fn mount_seed() {
+/// A mounted reader, as the JavaScript API hands it out.
+#[wasm_bindgen]
+pub struct ReaderHandle {
+    host: Element,
+    container: Element,
+    /// The host's own children, kept aside while the reader shows and put back by `destroy`.
+    saved: DocumentFragment,
+    app: Option<yew::AppHandle<Embedded>>,
+    theme: Option<AttrValue>,
+}
+
+#[wasm_bindgen]
+impl ReaderHandle {
+    /// Shows other data: a claims object or JSON text; `null` shows the loading state.
+    pub fn update(&mut self, data: JsValue) {
+        let source = source_of(&data);
+        if let Some(app) = &mut self.app {
+            app.update(EmbeddedProps { source, theme: self.theme.clone() });
+        }
+    }
+
+    /// Shows the error panel with `message`, e.g. when the data could not be fetched.
+    pub fn fail(&mut self, message: String) {
+        if let Some(app) = &mut self.app {
+            app.update(EmbeddedProps { source: Source::Failed(message.into()), theme: self.theme.clone() });
+        }
+    }
+
+    /// Removes the reader and its listeners, and puts the host element back as it was.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+            self.container.remove();
+            let _ = self.host.append_child(&self.saved);
+        }
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn destroyed(&self) -> bool {
+        self.app.is_none()
+    }
+}
+
+/// Reads what the page handed over: JSON text, a claims object, or null/undefined (loading).
+fn source_of(data: &JsValue) -> Source {
+    if data.is_null() || data.is_undefined() {
+        return Source::Loading;
+    }
+    if let Some(text) = data.as_string() {
+        return Source::Json(text.into());
+    }
+    match js_sys::JSON::stringify(data) {
+        Ok(text) => Source::Json(String::from(text).into()),
+        Err(_) => Source::Failed("the claims data could not be read as JSON (does it refer to itself?)".into()),
+    }
+}
+
+fn option_string(options: &JsValue, key: &str) -> Option<String> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+}
+
+/// Mounts a reader into `host`, inside a shadow root so the page's styles and the reader's do
+/// not meet. `data` is a claims object, JSON text, or null to show the loading state.
+/// `options.stylesheet` is the URL of claim-reader.css; `options.theme` is "light" or "dark".
+#[wasm_bindgen]
+pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHandle, JsError> {
+    let document = host.owner_document().ok_or_else(|| JsError::new("the element is not in a document"))?;
+    let theme = option_string(&options, "theme")
+        .or_else(|| host.get_attribute("data-theme"))
+        .filter(|t| t == "light" || t == "dark")
+        .map(AttrValue::from);
+
+    let saved = document.create_document_fragment();
+    while let Some(child) = host.first_child() {
+        saved.append_child(&child).map_err(|_| JsError::new("the element's children could not be set aside"))?;
+    }
+    let container = document.create_element("div").map_err(|_| JsError::new("could not create an element"))?;
+    container.set_class_name("claim-reader-host");
+    host.append_child(&container).map_err(|_| JsError::new("could not add to the element"))?;
+    let shadow = container
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(|_| JsError::new("could not attach a shadow root"))?;
+    if let Some(href) = option_string(&options, "stylesheet") {
+        let link = document.create_element("link").map_err(|_| JsError::new("could not create a link"))?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &href);
+        let _ = shadow.append_child(&link);
+    }
+    let root = document.create_element("div").map_err(|_| JsError::new("could not create an element"))?;
+    shadow.append_child(&root).map_err(|_| JsError::new("could not fill the shadow root"))?;
+    let props = EmbeddedProps { source: source_of(&data), theme: theme.clone() };
+    let app = yew::Renderer::<Embedded>::with_root_and_props(root, props).render();
+    Ok(ReaderHandle { host, container, saved, app: Some(app), theme })
+}
+
+/// The built-in seed article, for hosts that name no data (the demo page).
+#[wasm_bindgen(js_name = seedJson)]
+pub fn seed_json() -> String {
+    crate::SEED_JSON.to_string()
+}
+
+/// The seed page: mounts the built-in seed article into the element marked
+/// `data-claim-reader-seed`, without a shadow root (the page's own stylesheet styles it).
+/// Pages that embed the reader have no such element, so this does nothing there.
+pub fn mount_seed_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let host = document.get_element_by_id("claim-reader").or_else(|| document.body().map(Into::into));
-    if let Some(host) = host {
-        yew::Renderer::<Load>::with_root_and_props(host, LoadProps { json: AttrValue::Static(crate::SEED_JSON) })
-            .render();
+    if let Ok(Some(host)) = document.query_selector("[data-claim-reader-seed]") {
+        let props = LoadProps { json: AttrValue::Static(crate::SEED_JSON), theme: None };
+        yew::Renderer::<Load>::with_root_and_props(host, props).render();
     }
 }

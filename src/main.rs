@@ -1,8 +1,9 @@
-//! The trunk entry: the seed article, on its own page.
+//! The trunk entry. On the seed page (`index.html`) it shows the seed article; on pages that
+//! embed the reader, the loader (`static/claim-reader.js`) calls the exported API instead.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    claim_reader::embed::mount_seed();
+    claim_reader::embed::mount_seed_page();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

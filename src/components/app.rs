@@ -18,6 +18,9 @@ use crate::view_state::{Action, ViewState};
 #[derive(Properties, PartialEq)]
 pub struct ClaimReaderProps {
     pub reader: ReaderRef,
+    /// "light" or "dark" overrides `prefers-color-scheme`.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
 }
 
 /// [`ViewState`] as a Yew reducer.
@@ -85,7 +88,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let open_trigger = view.open.as_ref().map(|o| o.trigger);
 
     html! {
-        <div class="claim-reader" ref={root.clone()} data-ready="true" id={(*prefix).clone()}>
+        <div class="claim-reader" ref={root.clone()} data-ready="true" data-theme={props.theme.clone()} id={(*prefix).clone()}>
             <div class="cr-layout">
                 <Article
                     reader={reader.clone()}

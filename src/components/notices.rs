@@ -8,6 +8,8 @@ use crate::model::Diagnostic;
 #[derive(Properties, PartialEq)]
 pub struct ErrorPanelProps {
     pub diagnostics: Vec<Diagnostic>,
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
 }
 
 /// Shown instead of the article when the claims file cannot be shown at all.
@@ -15,7 +17,7 @@ pub struct ErrorPanelProps {
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let errors = props.diagnostics.iter().filter(|d| d.is_error()).count();
     html! {
-        <div class="claim-reader cr-error-panel" role="alert" data-ready="error">
+        <div class="claim-reader cr-error-panel" role="alert" data-ready="error" data-theme={props.theme.clone()}>
             <h2>{ "This article's claims could not be shown" }</h2>
             <p>{ format!("The claims file has {errors} error{}:", if errors == 1 { "" } else { "s" }) }</p>
             <ul class="cr-diagnostics">{ for props.diagnostics.iter().map(diagnostic_item) }</ul>

@@ -101,10 +101,11 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
         Callback::from(move |_: MouseEvent| {
             if placed.is_some() {
                 dom::focus_passage(&root, &target);
-            } else if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&unplaced_id))
+            } else if let Some(el) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(&format!("[id=\"{unplaced_id}\"]")).ok().flatten())
             {
+                // Inside a shadow root the document cannot find it by id; the root can.
                 el.scroll_into_view();
             }
         })

@@ -1,0 +1,64 @@
+// Type declarations for claim-reader.js, the claim-reader loader.
+
+/** A claims file (see docs/data-format.md), as an object or as JSON text. */
+export type ClaimsData = ClaimsFile | string;
+
+export interface ClaimsFile {
+  $schema?: string;
+  format?: "claim-reader/1";
+  article: {
+    kicker?: string[];
+    headline: string;
+    subheadline?: string | null;
+    author?: string | null;
+    publisher?: { name: string; url?: string | null } | null;
+    dateline?: string | null;
+    published?: string | null;
+    updated?: string | null;
+    paragraphs: string[];
+    footer_note?: string | null;
+  };
+  parties: { id: string; name: string; short_name?: string | null; aliases?: string[] }[];
+  issues: { id: string; label: string; description: string }[];
+  claims: {
+    id: string;
+    party: string;
+    issue: string;
+    stance: "supports" | "demands" | "proposes" | "opposes" | "rejects" | "undecided";
+    quote: { exact: string; prefix?: string | null; suffix?: string | null; paragraph?: number | null; start?: number | null };
+    summary: string;
+    attribution: { reported_by: string; basis?: string | null; via?: string | null };
+    certainty: "certain" | "probable" | "possible" | "uncommitted";
+    hedge?: string | null;
+  }[];
+}
+
+export interface MountOptions {
+  /** "light" or "dark"; by default the reader follows prefers-color-scheme. */
+  theme?: "light" | "dark";
+  /** URL of claim-reader.css; by default the one next to claim-reader.js. */
+  stylesheet?: string;
+}
+
+export interface ReaderHandle {
+  /** Shows other data; null shows the loading state. */
+  update(data: ClaimsData | null): void;
+  /** Shows the error panel with this message (e.g. the data could not be fetched). */
+  fail(message: string): void;
+  /** Removes the reader and its listeners and puts the element's own children back. */
+  destroy(): void;
+  /** True once destroy() has run. */
+  readonly destroyed: boolean;
+}
+
+/**
+ * Mounts a reader into `element`, inside a shadow root. `data` may be null to show the loading
+ * state until `handle.update(data)`. Problems in the data are shown in the reader and logged to
+ * the console; they never throw.
+ */
+export function mount(element: Element, data?: ClaimsData | null, options?: MountOptions): Promise<ReaderHandle>;
+
+declare global {
+  /** The same API for pages that do not import the module themselves. */
+  var ClaimReader: { readonly mount: typeof mount };
+}

@@ -1,0 +1,134 @@
+// claim-reader loader: the one file a page includes.
+//
+//   <script type="module" src="https://cdn.example/claim-reader/claim-reader.js"></script>
+//   <div data-claim-reader data-claims="claims-123"></div>
+//   <script type="application/json" id="claims-123">{ …claims file… }</script>
+//
+// Every element with `data-claim-reader` is mounted when the page loads, and so is every one
+// added later. Its data comes from the JSON island named by `data-claims`, or from the URL in
+// `data-src`. The other files (claim-reader-web.js, claim-reader-web_bg.wasm, claim-reader.css)
+// are found next to this one, so the folder can be served from any base URL. No inline script or
+// style is needed, so a strict Content-Security-Policy is enough:
+//   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
+import init, { mount as mountWasm } from './claim-reader-web.js';
+
+const BASE = new URL('./', import.meta.url);
+const STYLESHEET = new URL('claim-reader.css', BASE).href;
+const SELECTOR = '[data-claim-reader]';
+
+let started;
+/** Loads and starts the WebAssembly module once, however many readers the page has. */
+function start() {
+  started ??= init({ module_or_path: new URL('claim-reader-web_bg.wasm', BASE) });
+  return started;
+}
+
+/** Live handles of auto-mounted elements. */
+const mounted = new Map();
+
+/**
+ * Mounts a reader into `element`. `data` is a claims object, JSON text, or null to show the
+ * loading state until `handle.update(data)`. Resolves to a handle with update, fail, destroy.
+ */
+export async function mount(element, data = null, options = {}) {
+  if (!(element instanceof Element)) throw new TypeError('claim-reader: mount needs an element');
+  await start();
+  return mountWasm(element, data, { stylesheet: STYLESHEET, ...options });
+}
+
+/** Where an auto-mounted element's data comes from, or why it cannot be had. */
+function dataSource(element) {
+  const islandId = element.getAttribute('data-claims');
+  const src = element.getAttribute('data-src');
+  if (islandId) {
+    const island = element.ownerDocument.getElementById(islandId);
+    if (!island || island.tagName !== 'SCRIPT' || island.type !== 'application/json') {
+      return { error: `no <script type="application/json" id="${islandId}"> on the page (named by data-claims)` };
+    }
+    return { text: island.textContent };
+  }
+  if (src) {
+    let url;
+    try {
+      url = new URL(src, element.ownerDocument.baseURI);
+    } catch {
+      return { error: `data-src "${src}" is not a URL` };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return { error: `data-src "${src}" is not an http(s) URL` };
+    }
+    return { url };
+  }
+  return { error: 'the element names no data: give it data-claims (a JSON island id) or data-src (a URL)' };
+}
+
+async function fetchText(url) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch (e) {
+    throw new Error(`the claims file at ${url} could not be fetched (${e.message})`);
+  }
+  if (!response.ok) {
+    throw new Error(`the claims file at ${url} could not be fetched: HTTP ${response.status}`);
+  }
+  return response.text();
+}
+
+async function autoMount(element) {
+  if (mounted.has(element)) return;
+  mounted.set(element, null);
+  const source = dataSource(element);
+  try {
+    const handle = await mount(element, source.text ?? null);
+    mounted.set(element, handle);
+    if (source.error) handle.fail(source.error);
+    if (source.url) {
+      try {
+        const text = await fetchText(source.url);
+        if (!handle.destroyed) handle.update(text);
+      } catch (e) {
+        if (!handle.destroyed) handle.fail(e.message);
+      }
+    }
+    if (!element.isConnected) unmount(element);
+  } catch (e) {
+    mounted.delete(element);
+    console.error('claim-reader: could not mount', element, e);
+  }
+}
+
+function unmount(element) {
+  const handle = mounted.get(element);
+  if (handle) {
+    handle.destroy();
+    mounted.delete(element);
+  }
+}
+
+function scan(root) {
+  if (root.nodeType !== Node.ELEMENT_NODE) return;
+  if (root.matches(SELECTOR)) autoMount(root);
+  for (const element of root.querySelectorAll(SELECTOR)) autoMount(element);
+}
+
+function watch() {
+  scan(document.documentElement);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) scan(node);
+    }
+    // Readers whose element left the page release their listeners.
+    for (const element of [...mounted.keys()]) {
+      if (!element.isConnected && mounted.get(element)) unmount(element);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', watch, { once: true });
+} else {
+  watch();
+}
+
+globalThis.ClaimReader = Object.freeze({ mount });
