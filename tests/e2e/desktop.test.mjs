@@ -8,6 +8,7 @@ import {
   ROOT,
   assertDetailsFor,
   assertInViewport,
+  assertNextTo,
   cellOf,
   closedDetails,
   linkedCells,
@@ -50,6 +51,7 @@ describe('desktop 1280×900', () => {
     assert.ok(id, 'the details element has an id');
     assert.equal(await mark.getAttribute('aria-describedby'), id, 'the open passage points at its details');
     await assertInViewport(page, tip, 'the details');
+    await assertNextTo(tip, mark);
     assert.equal(await page.locator(`${ROOT} [role="tooltip"]`).count(), 1, 'exactly one details element');
   });
 
@@ -72,7 +74,13 @@ describe('desktop 1280×900', () => {
     await sleep(800);
     assert.ok(await tip.isVisible(), 'details stay open with the mouse on them');
     assertDetailsFor((await tip.innerText()).replace(/\s+/g, ' '), CLAIMS['us-crimea'], PARTIES, ISSUES);
-    await tip.locator('button.cr-details-close').click();
+  });
+
+  readerTest(getEnv, 'the close button closes the details', async ({ page }) => {
+    await mouseOnto(page, markOf(page, 'us-crimea'));
+    const { tip } = await openDetails(page);
+    const close = tip.locator('button.cr-details-close');
+    await close.click(); // moves the real mouse onto the button, then clicks
     await closedDetails(page);
   });
 

@@ -183,7 +183,18 @@ export async function openDetails(page) {
 /** Waits until the details are closed (hidden attribute present, not visible). */
 export async function closedDetails(page) {
   const tip = tooltipOf(page);
-  await tip.waitFor({ state: 'hidden', timeout: 3_000 });
+  try {
+    await tip.waitFor({ state: 'hidden', timeout: 3_000 });
+  } catch {
+    const showing = await page.evaluate(() => {
+      const open = document.querySelector('mark.cr-passage[aria-describedby]');
+      return open ? open.getAttribute('data-claim') : '(no passage points at them)';
+    });
+    const text = (await tip.innerText()).replace(/\s+/g, ' ').slice(0, 120);
+    throw new assert.AssertionError({
+      message: `the details should be closed but are open for ${showing}: "${text}…"`,
+    });
+  }
   await until(async () => (await tip.getAttribute('hidden')) !== null, 'closed details carry the hidden attribute');
 }
 
@@ -254,4 +265,14 @@ export function visibleTextInPage(el) {
   let text = '';
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!hidden(n)) text += n.data;
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Asserts that the details sit next to the passage (above or below one of its line boxes). */
+export async function assertNextTo(tip, mark, gap = 24) {
+  const box = await tip.boundingBox();
+  const lines = await mark.evaluate((el) => [...el.getClientRects()].map((r) => ({ top: r.top, bottom: r.bottom })));
+  const distance = Math.min(
+    ...lines.map((l) => Math.min(Math.abs(box.y - l.bottom), Math.abs(l.top - (box.y + box.height)))),
+  );
+  assert.ok(distance <= gap, `the details are ${Math.round(distance)} px away from their passage`);
 }

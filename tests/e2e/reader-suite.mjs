@@ -24,6 +24,10 @@ export function commonTests(getEnv) {
     assert.match(await paragraphs.first().evaluate(visibleTextInPage), /^The US will push Russia to acknowledge/);
     const marks = await page.evaluate(() => performance.getEntriesByName('claim-reader:ready', 'mark').length);
     assert.equal(marks, 1, 'performance mark "claim-reader:ready" is set once');
+    const tip = page.locator(`${ROOT} [role="tooltip"]`);
+    assert.equal(await tip.count(), 1, 'one details element');
+    assert.notEqual(await tip.getAttribute('hidden'), null, 'the details start closed (hidden)');
+    assert.ok(!(await tip.isVisible()), 'closed details are not visible');
   });
 
   readerTest(getEnv, 'every claim of the seed is highlighted in the text', async ({ page }) => {
