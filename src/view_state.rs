@@ -31,6 +31,8 @@ pub struct OpenDetails {
     pub claims: Vec<usize>,
     pub rect: Rect,
     pub opener: Opener,
+    /// Where the pointer was, for openings by hover.
+    pub pointer: Option<(i32, i32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -40,6 +42,9 @@ pub struct ViewState {
     pub hovered_cell: Option<(usize, usize)>,
     /// Per issue: true when the reader has switched its highlights off in the legend.
     pub muted: Vec<bool>,
+    /// Where the pointer stood when the close button was pressed. The passage that the closed
+    /// details uncover is then under a pointer that has not moved, and must not open by itself.
+    pub dismissed_at: Option<(i32, i32)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,20 +52,26 @@ pub enum Action {
     Open(OpenDetails),
     /// The pointer or focus left what opened the details (`opener` says which).
     Leave(Opener),
-    /// Escape, the close button, or a tap outside.
+    /// Escape or a tap outside.
     Close,
+    /// The close button, pressed with the pointer at this place.
+    Dismiss { pointer: (i32, i32) },
     HoverCell(Option<(usize, usize)>),
     ToggleIssue(usize),
 }
 
 impl ViewState {
     pub fn new(issues: usize) -> Self {
-        ViewState { open: None, hovered_cell: None, muted: vec![false; issues] }
+        ViewState { open: None, hovered_cell: None, muted: vec![false; issues], dismissed_at: None }
     }
 
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Open(next) => {
+                if next.opener == Opener::Hover && next.pointer.is_some() && next.pointer == self.dismissed_at {
+                    return;
+                }
+                self.dismissed_at = None;
                 // A tap on the passage already shown pins it rather than reopening it.
                 let keep_pinned = matches!(&self.open, Some(o) if o.trigger == next.trigger && o.opener == Opener::Tap);
                 let opener = if keep_pinned { Opener::Tap } else { next.opener };
@@ -72,6 +83,10 @@ impl ViewState {
                 }
             }
             Action::Close => self.open = None,
+            Action::Dismiss { pointer } => {
+                self.open = None;
+                self.dismissed_at = Some(pointer);
+            }
             Action::HoverCell(cell) => self.hovered_cell = cell,
             Action::ToggleIssue(i) => {
                 if let Some(m) = self.muted.get_mut(i) {
@@ -92,7 +107,7 @@ mod tests {
     use super::*;
 
     fn open(trigger: (usize, usize), opener: Opener) -> Action {
-        Action::Open(OpenDetails { trigger, claims: vec![0], rect: Rect::default(), opener })
+        Action::Open(OpenDetails { trigger, claims: vec![0], rect: Rect::default(), opener, pointer: None })
     }
 
     #[test]
@@ -126,6 +141,24 @@ mod tests {
         assert!(s.is_open_on((2, 0)));
         s.apply(Action::Leave(Opener::Focus));
         assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn the_close_button_does_not_let_the_uncovered_passage_open_under_a_still_pointer() {
+        let mut s = ViewState::new(1);
+        s.apply(open((0, 0), Opener::Tap));
+        s.apply(Action::Dismiss { pointer: (40, 300) });
+        let hover_at = |pointer| Action::Open(OpenDetails {
+            trigger: (1, 0),
+            claims: vec![1],
+            rect: Rect::default(),
+            opener: Opener::Hover,
+            pointer: Some(pointer),
+        });
+        s.apply(hover_at((40, 300)));
+        assert_eq!(s.open, None, "the pointer has not moved");
+        s.apply(hover_at((41, 300)));
+        assert!(s.is_open_on((1, 0)), "a real move opens details again");
     }
 
     #[test]

@@ -41,8 +41,8 @@ pub fn Details(props: &DetailsProps) -> Html {
     let on_close = {
         let on_action = props.on_action.clone();
         let root = props.root.clone();
-        Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::Close);
+        Callback::from(move |e: MouseEvent| {
+            on_action.emit(Action::Dismiss { pointer: (e.client_x(), e.client_y()) });
             // Return focus to the passage, as a dialog's close would.
             if let Some(mark) = root
                 .cast::<web_sys::Element>()

@@ -88,7 +88,8 @@ pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
     let fits_above = root_box.top() + anchor.top - height >= 0.0;
     let top = if fits_below || !fits_above { below } else { anchor.top - height };
     let style = details.style();
-    let _ = style.set_property("left", &format!("{left}px"));
-    let _ = style.set_property("top", &format!("{top}px"));
+    // Whole pixels: formatting integers keeps float formatting out of the bundle.
+    let _ = style.set_property("left", &format!("{}px", left.round() as i32));
+    let _ = style.set_property("top", &format!("{}px", top.round() as i32));
     let _ = details.set_attribute("data-placement", if top < anchor.top { "above" } else { "below" });
 }

@@ -72,17 +72,17 @@ fn passage(props: &ParagraphProps, s: usize, claims: &[usize], start: usize, tex
         let on_action = props.on_action.clone();
         let root = props.root.clone();
         let claims = shown.clone();
-        move |e: &Event| {
+        move |e: &Event, pointer: Option<(i32, i32)>| {
             if let Some(target) = dom::event_element(e, "mark.cr-passage") {
                 let rect = dom::rect_within(&target, &root);
-                on_action.emit(Action::Open(OpenDetails { trigger, claims: claims.clone(), rect, opener }));
+                on_action.emit(Action::Open(OpenDetails { trigger, claims: claims.clone(), rect, opener, pointer }));
             }
         }
     };
     let (on_hover, on_focus, on_tap) = (open(Opener::Hover), open(Opener::Focus), open(Opener::Tap));
-    let onmouseenter = Callback::from(move |e: MouseEvent| on_hover(&e));
-    let onfocus = Callback::from(move |e: FocusEvent| on_focus(&e));
-    let onclick = Callback::from(move |e: MouseEvent| on_tap(&e));
+    let onmouseenter = Callback::from(move |e: MouseEvent| on_hover(&e, Some((e.client_x(), e.client_y()))));
+    let onfocus = Callback::from(move |e: FocusEvent| on_focus(&e, None));
+    let onclick = Callback::from(move |e: MouseEvent| on_tap(&e, None));
     let onmouseleave = {
         let on_action = props.on_action.clone();
         let root = props.root.clone();

@@ -84,12 +84,6 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
     let target = placed.or(cell.claims.first().copied()).map(|c| doc.claims[c].id.clone()).unwrap_or_default();
     let count = cell.claims.len();
     let passages = if count == 1 { "1 passage".to_string() } else { format!("{count} passages") };
-    let label = format!(
-        "{}: {} on {}. {passages}; go to the first.",
-        party.name,
-        stance_text(stance),
-        issue.label
-    );
     let hover = |cell: Option<(usize, usize)>| {
         let on_action = props.on_action.clone();
         move || on_action.emit(Action::HoverCell(cell))
@@ -115,15 +109,17 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
             <button
                 type="button"
                 class={classes!("cr-cell", direction_class)}
-                aria-label={label}
                 onmouseenter={Callback::from(move |_: MouseEvent| enter())}
                 onmouseleave={Callback::from(move |_: MouseEvent| leave())}
                 onfocus={Callback::from(move |_: FocusEvent| focus())}
                 onblur={Callback::from(move |_: FocusEvent| blur())}
                 {onclick}
             >
+                // The button's name is its visible text, with who and what before it for
+                // screen readers (WCAG 2.5.3: the name contains the visible label).
+                <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
                 { word_html }
-                <span class="cr-count" aria-hidden="true">{ passages }</span>
+                <span class="cr-count">{ passages }</span>
             </button>
         </td>
     }
@@ -142,13 +138,5 @@ fn direction_word(direction: Direction) -> &'static str {
         Direction::For => "is-for",
         Direction::Against => "is-against",
         Direction::Neither => "is-neither",
-    }
-}
-
-fn stance_text(stance: &CellStance) -> String {
-    match stance {
-        CellStance::NotStated => "not stated".to_string(),
-        CellStance::One(s) => s.word().to_string(),
-        CellStance::Mixed(list) => list.iter().map(|s| s.word()).collect::<Vec<_>>().join(" and "),
     }
 }

@@ -18,13 +18,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 /// A candidate that starts with the word (`short` → `short_name`) also counts as close.
+/// Case is folded for ASCII only: ids and vocabulary words are ASCII, and full Unicode case
+/// tables would weigh on the browser bundle.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word = word.to_lowercase();
+    let word = word.to_ascii_lowercase();
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
         .map(|c| {
-            let lower = c.to_lowercase();
+            let lower = c.to_ascii_lowercase();
             let prefix = word.chars().count() >= 3 && lower.starts_with(&word);
             (if prefix { 1 } else { edit_distance(&word, &lower) }, c)
         })
