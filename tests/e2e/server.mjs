@@ -6,6 +6,12 @@
 //   await server.close();
 //
 // Run directly (`node server.mjs [dir] [port]`) to serve dist/ by hand.
+//
+// Besides the files, for the embedding tests:
+//   /__status/<code>[/…]      answers with that HTTP status (e.g. 500) and a short text body
+//   /__slow/<ms>/<path>       serves <path> after a delay of <ms> milliseconds (at most 30 s)
+//   /vendor/bootstrap/<path>  Bootstrap's dist/ files from node_modules (a real CSS framework)
+// and pages listed in PAGE_HEADERS get extra response headers (a Content-Security-Policy).
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -30,6 +36,27 @@ const MIME = {
   '.woff2': 'font/woff2',
 };
 
+/** The policy of demo/strict-csp.html, sent as a header as well as in the page's meta tag. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+
+/** Extra response headers by request path. */
+export const PAGE_HEADERS = {
+  '/demo/strict-csp.html': { 'content-security-policy': STRICT_CSP },
+};
+
+const VENDOR = {
+  '/vendor/bootstrap/': resolve(fileURLToPath(new URL('./node_modules/bootstrap/dist/', import.meta.url))),
+};
+
+const sleepMs = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves `pathname` inside `base`, or null when it would leave it. */
+function inside(base, pathname) {
+  const file = normalize(join(base, pathname));
+  return file === base || file.startsWith(base + sep) ? file : null;
+}
+
 export function mimeType(path) {
   return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -42,9 +69,28 @@ export async function startServer(root = DEFAULT_DIST, port = 0) {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-      let file = normalize(join(base, pathname));
-      if (file !== base && !file.startsWith(base + sep)) {
+      let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      const status = pathname.match(/^\/__status\/(\d{3})(?:\/|$)/);
+      if (status) {
+        const code = Number(status[1]);
+        res.writeHead(code, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : `status ${code} on purpose\n`);
+        return;
+      }
+      const slow = pathname.match(/^\/__slow\/(\d+)(\/.*)$/);
+      if (slow) {
+        await sleepMs(Math.min(Number(slow[1]), 30_000));
+        pathname = slow[2];
+      }
+      let root = base;
+      for (const [prefix, dir] of Object.entries(VENDOR)) {
+        if (pathname.startsWith(prefix)) {
+          root = dir;
+          pathname = pathname.slice(prefix.length - 1);
+        }
+      }
+      let file = inside(root, pathname);
+      if (file === null) {
         res.writeHead(403).end();
         return;
       }
@@ -59,6 +105,7 @@ export async function startServer(root = DEFAULT_DIST, port = 0) {
         'content-type': mimeType(file),
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...PAGE_HEADERS[pathname],
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
