@@ -266,6 +266,30 @@ describe('embedding in host pages (1280×900)', () => {
     }
   });
 
+  embedTest('in an article column the stance table of a two-issue article shows every column without scrolling', async ({ open }) => {
+    // The council reader sits in the page's ~800 px article column; its table has 3 rows and
+    // 2 issue columns, which fit that width easily.
+    const { page } = await open('demo/index.html');
+    const host = '#reader-council';
+    await readerIn(page, host).waitFor({ timeout: 20_000 });
+    const wrap = await page.locator(`${host} .cr-table-wrap`).boundingBox();
+    const hostBox = await page.locator(host).boundingBox();
+    const cells = await page.locator(`${host} table.cr-stance-table td[data-party][data-issue]`).evaluateAll((tds) =>
+      tds.map((td) => {
+        const r = td.getBoundingClientRect();
+        return { cell: `${td.dataset.party}|${td.dataset.issue}`, left: r.left, right: r.right };
+      }),
+    );
+    assert.equal(cells.length, 6);
+    const hidden = cells.filter((c) => c.right > wrap.x + wrap.width + 1 || c.left < wrap.x - 1);
+    assert.deepEqual(
+      hidden.map((c) => `${c.cell} at ${Math.round(c.left)}–${Math.round(c.right)} px`),
+      [],
+      `every stance cell is visible in the table box (${Math.round(wrap.x)}–${Math.round(wrap.x + wrap.width)} px) of a ` +
+        `reader ${Math.round(hostBox.width)} px wide`,
+    );
+  });
+
   // ---- host stylesheets --------------------------------------------------------------------
 
   async function referenceStyles(open) {
