@@ -15,9 +15,11 @@
 // which budget lines fail. It is non-zero only when the benchmark itself cannot run.
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { generate } from './generate.mjs';
@@ -25,7 +27,6 @@ import { generate } from './generate.mjs';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(join(ROOT, 'tests/e2e/package.json'));
 const { chromium } = require('playwright-core');
-const { startServer } = await import(new URL('../tests/e2e/server.mjs', import.meta.url));
 
 // ---- options -------------------------------------------------------------------------------
 
@@ -117,10 +118,12 @@ function compressed(bytes) {
   };
 }
 
-function walk(dir) {
+/** Files of the bundle, leaving out the demo pages (dist/demo/), which are no part of the widget. */
+function walk(dir, top = dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
+    if (dir === top && name === 'demo') return [];
+    return statSync(path).isDirectory() ? walk(path, top) : [path];
   });
 }
 
@@ -150,7 +153,8 @@ function fill(template, values) {
 
 function buildSite(dist, site) {
   rmSync(site, { recursive: true, force: true });
-  cpSync(dist, site, { recursive: true });
+  const demo = join(dist, 'demo');
+  cpSync(dist, site, { recursive: true, filter: (from) => from !== demo && !from.startsWith(demo + sep) });
   mkdirSync(join(site, 'data'), { recursive: true });
   cpSync(join(ROOT, 'static/seed.json'), join(site, 'data/seed.json'));
   const seed = JSON.parse(readFileSync(join(ROOT, 'static/seed.json'), 'utf8'));
@@ -170,6 +174,37 @@ function buildSite(dist, site) {
     };
   }
   return articles;
+}
+
+/** A static file server on loopback for the site, with caching forbidden. */
+async function startServer(root) {
+  const types = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.wasm': 'application/wasm',
+    '.json': 'application/json; charset=utf-8',
+    '.svg': 'image/svg+xml',
+  };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) return res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file).catch(() => null);
+    if (body === null) return res.writeHead(404).end('not found\n');
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  });
+  await new Promise((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }
 
 // ---- the browser ---------------------------------------------------------------------------
