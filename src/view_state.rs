@@ -45,7 +45,13 @@ pub struct ViewState {
     /// Where the pointer stood when the close button was pressed. The passage that the closed
     /// details uncover is then under a pointer that has not moved, and must not open by itself.
     pub dismissed_at: Option<(i32, i32)>,
+    /// The table cell whose activation moved focus to a passage, and that passage once it
+    /// opened: the way back to the table, offered while that passage's details are shown.
+    pub came_from: Option<(Cell, Option<(usize, usize)>)>,
 }
+
+/// A stance-table cell: (party, issue).
+pub type Cell = (usize, usize);
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -57,12 +63,14 @@ pub enum Action {
     /// The close button, pressed with the pointer at this place.
     Dismiss { pointer: (i32, i32) },
     HoverCell(Option<(usize, usize)>),
+    /// A table cell was activated and is about to move focus to its first passage.
+    GoFromCell((usize, usize)),
     ToggleIssue(usize),
 }
 
 impl ViewState {
     pub fn new(issues: usize) -> Self {
-        ViewState { open: None, hovered_cell: None, muted: vec![false; issues], dismissed_at: None }
+        ViewState { open: None, hovered_cell: None, muted: vec![false; issues], dismissed_at: None, came_from: None }
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -72,6 +80,11 @@ impl ViewState {
                     return;
                 }
                 self.dismissed_at = None;
+                self.came_from = match self.came_from.take() {
+                    Some((cell, None)) => Some((cell, Some(next.trigger))),
+                    Some((cell, Some(t))) if t == next.trigger => Some((cell, Some(t))),
+                    _ => None,
+                };
                 // A tap on the passage already shown pins it rather than reopening it.
                 let keep_pinned = matches!(&self.open, Some(o) if o.trigger == next.trigger && o.opener == Opener::Tap);
                 let opener = if keep_pinned { Opener::Tap } else { next.opener };
@@ -82,18 +95,30 @@ impl ViewState {
                     self.open = None;
                 }
             }
-            Action::Close => self.open = None,
+            Action::Close => {
+                self.open = None;
+                self.came_from = None;
+            }
             Action::Dismiss { pointer } => {
                 self.open = None;
                 self.dismissed_at = Some(pointer);
             }
             Action::HoverCell(cell) => self.hovered_cell = cell,
+            Action::GoFromCell(cell) => self.came_from = Some((cell, None)),
             Action::ToggleIssue(i) => {
                 if let Some(m) = self.muted.get_mut(i) {
                     *m = !*m;
                 }
                 self.open = None;
             }
+        }
+    }
+
+    /// The cell to go back to, while the passage reached from it is the one shown.
+    pub fn return_cell(&self) -> Option<Cell> {
+        match (&self.came_from, &self.open) {
+            (Some((cell, Some(t))), Some(o)) if *t == o.trigger => Some(*cell),
+            _ => None,
         }
     }
 
@@ -159,6 +184,23 @@ mod tests {
         assert_eq!(s.open, None, "the pointer has not moved");
         s.apply(hover_at((41, 300)));
         assert!(s.is_open_on((1, 0)), "a real move opens details again");
+    }
+
+    #[test]
+    fn the_way_back_to_the_table_lasts_while_the_passage_reached_from_it_is_shown() {
+        let mut s = ViewState::new(1);
+        s.apply(Action::GoFromCell((0, 2)));
+        s.apply(open((4, 1), Opener::Focus));
+        assert_eq!(s.return_cell(), Some((0, 2)));
+        s.apply(open((4, 1), Opener::Tap));
+        assert_eq!(s.return_cell(), Some((0, 2)), "the same passage keeps it");
+        s.apply(Action::Leave(Opener::Focus));
+        s.apply(open((5, 0), Opener::Focus));
+        assert_eq!(s.return_cell(), None, "another passage drops it");
+        s.apply(Action::GoFromCell((1, 1)));
+        s.apply(open((2, 0), Opener::Focus));
+        s.apply(Action::Close);
+        assert_eq!(s.return_cell(), None);
     }
 
     #[test]

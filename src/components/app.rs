@@ -11,6 +11,7 @@ use super::article::Article;
 use super::details::Details;
 use super::legend::Legend;
 use super::notices::{Unplaced, Warnings};
+use super::print_notes::PrintNotes;
 use super::stance_table::StanceTable;
 use super::{dom, ReaderRef};
 use crate::view_state::{Action, ViewState};
@@ -85,10 +86,20 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
         .map(|o| o.claims.iter().map(|&c| reader.cells[c]).collect())
         .unwrap_or_default();
     let tooltip_id = AttrValue::from(format!("{prefix}-details"));
+    // Escape on a passage reached from the table goes back to that cell.
+    let onkeydown = {
+        let root = root.clone();
+        let back = view.return_cell().map(|(p, i)| (reader.doc.parties[p].id.clone(), reader.doc.issues[i].id.clone()));
+        Callback::from(move |e: KeyboardEvent| {
+            if let (true, Some((party, issue))) = (e.key() == "Escape", &back) {
+                dom::focus_cell(&root, party, issue);
+            }
+        })
+    };
     let open_trigger = view.open.as_ref().map(|o| o.trigger);
 
     html! {
-        <div class="claim-reader" ref={root.clone()} data-ready="true" data-theme={props.theme.clone()} id={(*prefix).clone()}>
+        <div class="claim-reader" ref={root.clone()} data-ready="true" data-theme={props.theme.clone()} id={(*prefix).clone()} {onkeydown}>
             <div class="cr-layout">
                 <Article
                     reader={reader.clone()}
@@ -113,9 +124,11 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                     <Warnings warnings={reader.warnings.clone()} />
                 </aside>
             </div>
+            <PrintNotes reader={reader.clone()} />
             <Details
                 reader={reader.clone()}
                 open={view.open.clone()}
+                back_to={view.return_cell()}
                 id={tooltip_id}
                 on_action={on_action}
                 root={root}

@@ -11,6 +11,8 @@ use crate::view_state::{Action, OpenDetails, Opener};
 pub struct DetailsProps {
     pub reader: ReaderRef,
     pub open: Option<OpenDetails>,
+    /// The table cell the reader came from, offered as the way back.
+    pub back_to: Option<(usize, usize)>,
     pub id: AttrValue,
     pub on_action: Callback<Action>,
     pub root: NodeRef,
@@ -55,6 +57,16 @@ pub fn Details(props: &DetailsProps) -> Html {
     };
     let reader = &props.reader;
     let claims: &[usize] = props.open.as_ref().map(|o| o.claims.as_slice()).unwrap_or_default();
+    let back = props.back_to.map(|(p, i)| {
+        let (party, issue) = (reader.doc.parties[p].id.clone(), reader.doc.issues[i].id.clone());
+        let root = props.root.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dom::focus_cell(&root, &party, &issue);
+        });
+        html! {
+            <button type="button" class="cr-details-back" {onclick}>{ "Back to the table (Esc)" }</button>
+        }
+    });
     html! {
         <div
             class="cr-details"
@@ -69,6 +81,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                     <span aria-hidden="true">{ "×" }</span>
                 </button>
                 { for claims.iter().map(|&c| claim_details(reader, c)) }
+                { for back }
             </div>
         </div>
     }

@@ -93,3 +93,11 @@ pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
     let _ = style.set_property("top", &format!("{}px", top.round() as i32));
     let _ = details.set_attribute("data-placement", if top < anchor.top { "above" } else { "below" });
 }
+
+/// Moves focus back to a stance-table cell's button.
+pub fn focus_cell(root: &NodeRef, party_id: &str, issue_id: &str) -> bool {
+    let Some(root) = root.cast::<Element>() else { return false };
+    let selector = format!("td[data-party=\"{party_id}\"][data-issue=\"{issue_id}\"] button");
+    let Ok(Some(button)) = root.query_selector(&selector) else { return false };
+    button.dyn_into::<HtmlElement>().is_ok_and(|b| b.focus().is_ok())
+}

@@ -8,6 +8,7 @@ mod dom;
 mod legend;
 mod notices;
 mod paragraph;
+mod print_notes;
 mod stance_table;
 
 use std::ops::Deref;

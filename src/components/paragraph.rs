@@ -33,14 +33,15 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 if segment.claims.is_empty() {
                     html! { { text } }
                 } else {
-                    passage(props, s, &segment.claims, segment.range.start, text)
+                    passage(props, s, &segment.claims, segment.range.clone(), text)
                 }
             }) }
         </p>
     }
 }
 
-fn passage(props: &ParagraphProps, s: usize, claims: &[usize], start: usize, text: &str) -> Html {
+fn passage(props: &ParagraphProps, s: usize, claims: &[usize], range: std::ops::Range<usize>, text: &str) -> Html {
+    let start = range.start;
     let reader = &props.reader;
     let doc = &reader.doc;
     let trigger = (props.index, s);
@@ -68,6 +69,13 @@ fn passage(props: &ParagraphProps, s: usize, claims: &[usize], start: usize, tex
         .map(|&c| claim_label(reader, c))
         .collect();
 
+    // In print, each passage is followed by the numbers of the claims that end there.
+    let notes: Vec<String> = claims
+        .iter()
+        .filter(|&&c| reader.anchors[c].as_ref().is_some_and(|a| a.range.end == range.end))
+        .map(|&c| (c + 1).to_string())
+        .collect();
+    let notes = (!notes.is_empty()).then(|| notes.join(","));
     let open = |opener: Opener| {
         let on_action = props.on_action.clone();
         let root = props.root.clone();
@@ -104,7 +112,7 @@ fn passage(props: &ParagraphProps, s: usize, claims: &[usize], start: usize, tex
     };
     if is_muted {
         return html! {
-            <mark class={class} data-claim={ids} data-issue={issue_ids.join(" ")}>{ text }</mark>
+            <mark class={class} data-claim={ids} data-issue={issue_ids.join(" ")} data-note={notes}>{ text }</mark>
         };
     }
     html! {
@@ -112,6 +120,7 @@ fn passage(props: &ParagraphProps, s: usize, claims: &[usize], start: usize, tex
             class={class}
             data-claim={ids}
             data-issue={issue_ids.join(" ")}
+            data-note={notes}
             tabindex="0"
             aria-describedby={is_open.then(|| props.tooltip_id.clone())}
             {onmouseenter}

@@ -91,9 +91,11 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
     let (enter, leave, focus, blur) = (hover(Some((p, i))), hover(None), hover(Some((p, i))), hover(None));
     let onclick = {
         let root = props.root.clone();
+        let on_action = props.on_action.clone();
         let unplaced_id = format!("{}-unplaced-{target}", props.id_prefix);
         Callback::from(move |_: MouseEvent| {
             if placed.is_some() {
+                on_action.emit(Action::GoFromCell((p, i)));
                 dom::focus_passage(&root, &target);
             } else if let Some(el) = root
                 .cast::<web_sys::Element>()
