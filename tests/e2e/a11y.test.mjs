@@ -604,16 +604,30 @@ describe('a11y: desktop 1280×900, light', () => {
         const button = document.querySelector(sel);
         const mark = document.querySelector(`mark.cr-passage[data-claim~="${first}"]`);
         const before = window.scrollY;
+        // Record how the reader asks the browser to scroll.
+        const calls = [];
+        const record = (name, original) =>
+          function (...args) {
+            const opts = args.find((a) => a && typeof a === 'object');
+            calls.push(`${name}(${opts?.behavior ?? 'auto'})`);
+            return original.apply(this, args);
+          };
+        for (const name of ['scrollIntoView', 'scrollTo', 'scrollBy', 'scroll']) {
+          if (Element.prototype[name]) Element.prototype[name] = record(`Element.${name}`, Element.prototype[name]);
+          window[name] = record(`window.${name}`, window[name]);
+        }
         button.click();
         const r = mark.getBoundingClientRect();
         const behaviours = [document.scrollingElement, document.body, document.querySelector('.claim-reader')].map(
           (e) => getComputedStyle(e).scrollBehavior,
         );
-        return { before, after: window.scrollY, top: r.top, bottom: r.bottom, height: window.innerHeight, behaviours };
+        return { before, after: window.scrollY, top: r.top, bottom: r.bottom, height: window.innerHeight, behaviours, calls };
       },
       { sel: `${ROOT} td[data-party="${target.party}"][data-issue="${target.issue}"] button.cr-cell`, first },
     );
     assert.deepEqual(seen.behaviours, ['auto', 'auto', 'auto'], 'scroll-behavior is auto');
+    assert.ok(seen.calls.length > 0, 'the click scrolls the passage into view');
+    assert.deepEqual(seen.calls.filter((c) => c.includes('smooth')), [], `no smooth scrolling: ${seen.calls.join(', ')}`);
     assert.ok(
       seen.top >= 0 && seen.bottom <= seen.height,
       `right after the click the passage of ${first} is in view (scrollY ${seen.before} → ${seen.after}, passage at ${Math.round(seen.top)}–${Math.round(seen.bottom)} of ${seen.height})`,
