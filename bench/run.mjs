@@ -6,9 +6,9 @@
 //
 //   --dist        built bundle to measure (default target/bench-dist)
 //   --out         where bench.md, bench.json and the served pages go (default target/bench)
-//   --runs        start-up runs per page (default 15)
-//   --scale-runs  runs per synthetic article (default 5)
-//   --samples     interaction samples per interaction and article (default 50)
+//   --runs        start-up runs per page (default 21)
+//   --scale-runs  runs per synthetic article (default 7)
+//   --samples     interaction samples per interaction and article (default 60)
 //
 // Every page load gets a fresh browser context with the HTTP cache disabled, served from loopback
 // without throttling. The exit status is 0 whether or not the budget holds; the report says
@@ -31,7 +31,7 @@ const { chromium } = require('playwright-core');
 // ---- options -------------------------------------------------------------------------------
 
 function options(argv) {
-  const o = { dist: 'target/bench-dist', out: 'target/bench', runs: 15, scaleRuns: 5, samples: 50 };
+  const o = { dist: 'target/bench-dist', out: 'target/bench', runs: 21, scaleRuns: 7, samples: 60 };
   const names = { '--dist': 'dist', '--out': 'out', '--runs': 'runs', '--scale-runs': 'scaleRuns', '--samples': 'samples' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -314,8 +314,11 @@ async function startup(browser, base, runs) {
     }
   }
   const of = (list, key) => spread(list.map((t) => t[key]).filter((x) => x !== null));
+  // The pairing assumes the reader's stylesheet has arrived by its ready mark; count the runs.
+  const cssFirst = reader.filter((t) => (t.resources['/claim-reader.css'] ?? Infinity) <= t.ready).length;
   return {
     runs,
+    stylesheetBeforeReady: cssFirst,
     reader: { ready: of(reader, 'ready'), fcp: of(reader, 'fcp'), load: of(reader, 'load') },
     floor: { ready: of(floor, 'load'), fcp: of(floor, 'fcp'), domContentLoaded: of(floor, 'domContentLoaded') },
   };
@@ -607,6 +610,13 @@ function markdown(r) {
     '',
   );
 
+  if (r.load.start > r.load.cores || r.load.end > r.load.cores) {
+    out.push(
+      `**The machine was busy** (load average above its ${r.load.cores} cores): other work inflates ` +
+        'and scatters every time below; compare runs made on a quiet machine.',
+      '',
+    );
+  }
   out.push('## 1. Weight (bytes)', '');
   table(
     ['part', 'file', 'raw', 'gzip -9', 'brotli 11'],
@@ -627,14 +637,18 @@ function markdown(r) {
   );
   out.push(
     `Ratio reader / floor (medians): **${(s.reader.ready.median / s.floor.ready.median).toFixed(2)}** at ready, ` +
-      `${(s.reader.fcp.median / s.floor.fcp.median).toFixed(2)} at first contentful paint.`,
+      `${(s.reader.fcp.median / s.floor.fcp.median).toFixed(2)} at first contentful paint. ` +
+      'Pairing: both ready points are "the article is in the DOM and its stylesheet has loaded, before the ' +
+      'first paint": the reader sets its mark after its first render (its stylesheet had arrived by then in ' +
+      `${s.stylesheetBeforeReady} of ${s.runs} runs); the floor, which has no script, gets there when its ` +
+      '`load` event starts.',
     '',
   );
 
   const sc = r.scale;
   out.push(`## 3. Scale (synthetic articles through the loader, \`data-src\`; ${sc.runs} runs each)`, '');
   table(
-    ['article', 'paragraphs', 'claims', 'data raw / gzip', 'ready median (ms)', 'min–max', 'data fetched at', 'ready − data fetched', 'JS heap', 'wasm memory', 'elements'],
+    ['article', 'paragraphs', 'claims', 'data raw / gzip', 'ready median (ms)', 'min–max', 'data fetched at', 'ready − data fetched', 'script / layout / style', 'JS heap', 'wasm memory', 'elements'],
     SCALES.map((k) => {
       const a = sc.articles[k];
       return [
@@ -646,13 +660,18 @@ function markdown(r) {
         `${ms(a.ready.min)}–${ms(a.ready.max)}`,
         `${ms(a.dataEnd)} ms`,
         `${ms(a.afterData)} ms`,
+        `${ms(a.scriptMs)} / ${ms(a.layoutMs)} / ${ms(a.styleMs)} ms`,
         `${kb(a.jsHeap)} KB`,
         `${kb(a.wasmMemory)} KB`,
         int(a.elements),
       ];
     }),
   );
-  out.push(`Growth exponent log(t100/t1)/log(100): **${sc.growth.toFixed(2)}**.`, '');
+  out.push(
+    `Growth exponent log(t100/t1)/log(100): **${sc.growth.toFixed(2)}**. ` +
+      'Script / layout / style: renderer time from navigation to ready (medians); JS heap after a forced GC.',
+    '',
+  );
 
   out.push(`## 4. Interaction (ms from the page receiving the pointer to the next paint showing the result)`, '');
   const ia = r.interaction;
