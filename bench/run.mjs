@@ -426,22 +426,25 @@ function interactionHelper() {
   };
   window.__bench = {
     count: (kind) => root().querySelectorAll(SELECTORS[kind]).length,
-    /** Scrolls target n into view; its centre and a spot over nothing interactive. */
+    /** Scrolls target n into view; returns a spot over nothing interactive, or null. */
     prepare(kind, n) {
+      root().querySelectorAll(SELECTORS[kind])[n].scrollIntoView({ block: 'center', behavior: 'instant' });
+      for (const ny of [4, innerHeight - 4, innerHeight / 2, 40, innerHeight - 40]) {
+        for (const nx of [4, innerWidth - 4, innerWidth / 2, 40, innerWidth - 40]) {
+          const spot = deepAt(nx, ny);
+          if (!spot || !spot.closest(ACTIVE)) return { x: Math.round(nx), y: Math.round(ny) };
+        }
+      }
+      return null;
+    },
+    /** The point to move onto target n (on its first line box), or null when it is covered. */
+    locate(kind, n) {
       const el = root().querySelectorAll(SELECTORS[kind])[n];
-      el.scrollIntoView({ block: 'center', behavior: 'instant' });
       const box = [...el.getClientRects()].find((r) => r.width >= 4 && r.height >= 4) ?? el.getBoundingClientRect();
       const x = Math.round(box.x + Math.min(box.width / 2, 40));
       const y = Math.round(box.y + box.height / 2);
       const hit = deepAt(x, y);
-      if (!hit || !(hit === el || el.contains(hit))) return null;
-      for (const ny of [4, innerHeight - 4, innerHeight / 2, 40, innerHeight - 40]) {
-        for (const nx of [4, innerWidth - 4, innerWidth / 2, 40, innerWidth - 40]) {
-          const spot = deepAt(nx, ny);
-          if (!spot || !spot.closest(ACTIVE)) return { x, y, quiet: { x: Math.round(nx), y: Math.round(ny) } };
-        }
-      }
-      return null;
+      return hit && (hit === el || el.contains(hit)) ? { x, y } : null;
     },
     settled() {
       const r = root();
@@ -499,13 +502,18 @@ async function interactionSamples(page, cdp, kind, samples, warmup = 2) {
   let measured = 0;
   for (let i = 0, tries = 0; times.length < samples && tries < total * 3; i++, tries++) {
     const n = Math.floor(i * stride) % count;
-    const spot = await page.evaluate(([k, n]) => window.__bench.prepare(k, n), [kind, n]);
+    const quiet = await page.evaluate(([k, n]) => window.__bench.prepare(k, n), [kind, n]);
+    if (!quiet) {
+      misses++;
+      continue;
+    }
+    await page.mouse.move(quiet.x, quiet.y);
+    await page.waitForFunction(() => window.__bench.settled(), null, { timeout: 5_000, polling: 'raf' });
+    const spot = await page.evaluate(([k, n]) => window.__bench.locate(k, n), [kind, n]);
     if (!spot) {
       misses++;
       continue;
     }
-    await page.mouse.move(spot.quiet.x, spot.quiet.y);
-    await page.waitForFunction(() => window.__bench.settled(), null, { timeout: 5_000, polling: 'raf' });
     await page.evaluate((k) => window.__bench.arm(k), kind);
     const before = await work(cdp);
     await page.mouse.move(spot.x, spot.y);
