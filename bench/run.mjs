@@ -604,9 +604,10 @@ function budget(result) {
 
 function markdown(r) {
   const out = [];
-  const table = (head, rows) => {
+  // The first `left` columns hold text (left-aligned), the others figures (right-aligned).
+  const table = (head, rows, left = 1) => {
     out.push(`| ${head.join(' | ')} |`);
-    out.push(`| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+    out.push(`| ${head.map((h, i) => (i < left ? '---' : '---:')).join(' | ')} |`);
     for (const row of rows) out.push(`| ${row.join(' | ')} |`);
     out.push('');
   };
@@ -629,6 +630,7 @@ function markdown(r) {
   table(
     ['part', 'file', 'raw', 'gzip -9', 'brotli 11'],
     [...r.weight.rows, r.weight.total].map((w) => [w.what, `\`${w.file}\``, int(w.raw), int(w.gzip), int(w.brotli)]),
+    2,
   );
 
   const s = r.startup;
@@ -642,6 +644,7 @@ function markdown(r) {
       ['reader', 'first contentful paint', ...sp(s.reader.fcp)],
       ['floor', 'first contentful paint', ...sp(s.floor.fcp)],
     ],
+    2,
   );
   out.push(
     `Ratio reader / floor (medians): **${(s.reader.ready.median / s.floor.ready.median).toFixed(2)}** at ready, ` +
@@ -700,12 +703,14 @@ function markdown(r) {
       irow('pointer onto passage → details painted', k, ia[k].details),
       irow('pointer onto table cell → passages emphasised', k, ia[k].linked),
     ]),
+    2,
   );
 
   out.push('## 5. Budget', '');
   table(
     ['line', 'limit', 'measured', 'result'],
     r.budget.map((b) => [b.line, b.limit, b.measured, b.pass ? 'pass' : '**FAIL**']),
+    4,
   );
   const failed = r.budget.filter((b) => !b.pass);
   out.push(
