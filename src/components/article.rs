@@ -4,9 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::paragraph::Paragraph;
-use super::ReaderRef;
-use crate::view_state::Action;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::paragraph::{shown_claims, Paragraph};
+use super::{dom, ReaderRef};
+use crate::view_state::{Action, OpenDetails, Opener};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -42,13 +45,19 @@ pub fn Article(props: &ArticleProps) -> Html {
                 open_segment={props.open_trigger.filter(|t| t.0 == p).map(|t| t.1)}
                 tooltip_id={props.tooltip_id.clone()}
                 muted={props.muted.clone()}
-                on_action={props.on_action.clone()}
-                root={props.root.clone()}
             />
         }
     });
+    let listeners = PassageListeners { reader: reader.clone(), muted: props.muted.clone(), on_action: props.on_action.clone(), root: props.root.clone() };
     html! {
-        <article class="cr-article">
+        <article
+            class="cr-article"
+            onmouseover={listeners.open_on(Opener::Hover)}
+            onfocusin={listeners.open_on(Opener::Focus)}
+            onclick={listeners.open_on(Opener::Tap)}
+            onmouseout={listeners.leave_on(Opener::Hover)}
+            onfocusout={listeners.leave_on(Opener::Focus)}
+        >
             <header class="cr-header">
                 if !article.kicker.is_empty() {
                     <p class="cr-kicker">
@@ -89,6 +98,65 @@ pub fn Article(props: &ArticleProps) -> Html {
                 <footer class="cr-footer-note"><p>{ note }</p></footer>
             }
         </article>
+    }
+}
+
+/// One set of listeners for every passage of the article (events bubble up to it).
+#[derive(Clone)]
+struct PassageListeners {
+    reader: ReaderRef,
+    muted: Rc<Vec<bool>>,
+    on_action: Callback<Action>,
+    root: NodeRef,
+}
+
+/// The passage an event concerns, with its (paragraph, segment) from `data-seg`.
+fn passage_of(target: Option<web_sys::EventTarget>) -> Option<(Element, (usize, usize))> {
+    let mark = target?.dyn_into::<Element>().ok()?.closest("mark[data-seg]").ok()??;
+    let seg = mark.get_attribute("data-seg")?;
+    let (p, s) = seg.split_once('-')?;
+    Some((mark, (p.parse().ok()?, s.parse().ok()?)))
+}
+
+/// True when `other` is `mark` or inside it: a move within one passage is no enter or leave.
+fn same_passage(mark: &Element, other: Option<web_sys::EventTarget>) -> bool {
+    other.and_then(|o| o.dyn_into::<web_sys::Node>().ok()).is_some_and(|o| mark.contains(Some(&o)))
+}
+
+impl PassageListeners {
+    fn open_on<E: AsRef<web_sys::Event> + JsCast>(&self, opener: Opener) -> Callback<E> {
+        let this = self.clone();
+        Callback::from(move |e: E| {
+            let event: &web_sys::Event = e.as_ref();
+            let Some((mark, trigger)) = passage_of(dom::event_origin(event)) else { return };
+            let mouse = event.dyn_ref::<web_sys::MouseEvent>();
+            if opener == Opener::Hover && same_passage(&mark, mouse.and_then(|m| m.related_target())) {
+                return;
+            }
+            let Some(segment) = this.reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
+            let claims = shown_claims(&this.reader, &segment.claims, &this.muted);
+            let rect = dom::rect_within(&mark, &this.root);
+            let pointer = mouse.filter(|_| opener == Opener::Hover).map(|m| (m.client_x(), m.client_y()));
+            this.on_action.emit(Action::Open(OpenDetails { trigger, claims, rect, opener, pointer }));
+        })
+    }
+
+    fn leave_on<E: AsRef<web_sys::Event> + JsCast>(&self, how: Opener) -> Callback<E> {
+        let this = self.clone();
+        Callback::from(move |e: E| {
+            let event: &web_sys::Event = e.as_ref();
+            let Some((mark, _)) = passage_of(dom::event_origin(event)) else { return };
+            let related = if let Some(m) = event.dyn_ref::<web_sys::MouseEvent>() {
+                m.related_target()
+            } else {
+                event.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target())
+            };
+            // Moving within the passage, or onto the details, keeps them open (WCAG 1.4.13).
+            if same_passage(&mark, related.clone()) || dom::is_within(related, &this.root, ".cr-details") {
+                return;
+            }
+            this.on_action.emit(Action::Leave(how));
+        })
     }
 }
 

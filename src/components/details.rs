@@ -24,7 +24,8 @@ pub fn Details(props: &DetailsProps) -> Html {
     {
         let node = node.clone();
         let root = props.root.clone();
-        use_effect_with(props.open.clone(), move |open| {
+        // Placed again whenever what it shows changes, since its height decides above or below.
+        use_effect_with((props.open.clone(), props.back_to), move |(open, _)| {
             if let (Some(open), Some(el)) = (open, node.cast::<web_sys::HtmlElement>()) {
                 dom::place_details(&el, open.rect, &root);
             }

@@ -19,13 +19,6 @@ pub fn rect_within(target: &Element, root: &NodeRef) -> Rect {
     Rect { left: r.left() - left, top: r.top() - top, width: r.width(), height: r.height() }
 }
 
-/// The element matching `selector` that an event happened in. Yew delegates events to the
-/// root, so `current_target` is not the element the listener was declared on.
-pub fn event_element(e: &Event, selector: &str) -> Option<Element> {
-    let target = event_origin(e)?.dyn_into::<Element>().ok()?;
-    target.closest(selector).ok().flatten()
-}
-
 /// True when `target` is an element inside `root` matching `selector` (or inside such an element).
 pub fn is_within(target: Option<web_sys::EventTarget>, root: &NodeRef, selector: &str) -> bool {
     let Some(element) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
@@ -43,22 +36,16 @@ pub fn event_origin(e: &Event) -> Option<web_sys::EventTarget> {
     }
 }
 
-pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
 /// Scrolls the first passage of `claim_id` into view and focuses it, which opens its details.
+/// The jump is instant: the details are placed from where the passage ends up, which a smooth
+/// scroll would only reach later.
 pub fn focus_passage(root: &NodeRef, claim_id: &str) -> bool {
     let Some(root) = root.cast::<Element>() else { return false };
     let selector = format!("mark[data-claim~=\"{claim_id}\"]");
     let Ok(Some(mark)) = root.query_selector(&selector) else { return false };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
-    let behavior =
-        if prefers_reduced_motion() { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth };
-    options.set_behavior(behavior);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
     mark.scroll_into_view_with_scroll_into_view_options(&options);
     mark.dyn_into::<HtmlElement>().is_ok_and(|m| m.focus().is_ok())
 }
@@ -76,6 +63,9 @@ pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .unwrap_or(f64::MAX);
+    let style = details.style();
+    // Measure at full height: an earlier placement may have shortened it.
+    let _ = style.remove_property("--cr-room");
     let width = details.offset_width() as f64;
     let height = details.offset_height() as f64;
     const MARGIN: f64 = 8.0;
@@ -86,8 +76,18 @@ pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
     let below = anchor.top + anchor.height;
     let fits_below = root_box.top() + below + height <= viewport_height;
     let fits_above = root_box.top() + anchor.top - height >= 0.0;
-    let top = if fits_below || !fits_above { below } else { anchor.top - height };
-    let style = details.style();
+    // Below when it fits; else above when that fits; else on the side with more room, made
+    // short enough to fit there (its card scrolls).
+    let room_below = viewport_height - (root_box.top() + below) - MARGIN;
+    let room_above = root_box.top() + anchor.top - MARGIN;
+    let goes_below = fits_below || (!fits_above && room_below >= room_above);
+    let room = if fits_below || fits_above { height } else { room_below.max(room_above).max(120.0) };
+    if room < height {
+        // The card's own height: the room less the bridge padding around it.
+        let _ = style.set_property("--cr-room", &format!("{}px", (room - 12.0) as i32));
+    }
+    let shown_height = height.min(room);
+    let top = if goes_below { below } else { anchor.top - shown_height };
     // Whole pixels: formatting integers keeps float formatting out of the bundle.
     let _ = style.set_property("left", &format!("{}px", left.round() as i32));
     let _ = style.set_property("top", &format!("{}px", top.round() as i32));

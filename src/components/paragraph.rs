@@ -1,11 +1,15 @@
 //! One paragraph: its segments, with every claimed segment a focusable `<mark>`.
+//!
+//! Marks carry no listeners of their own: the article listens once for all of them (see
+//! `article.rs`) and finds the passage from its `data-seg` attribute. That keeps rendering a
+//! long article cheap and the bundle small.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{dom, issue_class, ReaderRef};
-use crate::view_state::{Action, OpenDetails, Opener};
+use super::{issue_class, ReaderRef};
 
 #[derive(Properties, PartialEq)]
 pub struct ParagraphProps {
@@ -17,8 +21,6 @@ pub struct ParagraphProps {
     pub open_segment: Option<usize>,
     pub tooltip_id: AttrValue,
     pub muted: Rc<Vec<bool>>,
-    pub on_action: Callback<Action>,
-    pub root: NodeRef,
 }
 
 #[function_component]
@@ -40,94 +42,51 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
     }
 }
 
-fn passage(props: &ParagraphProps, s: usize, claims: &[usize], range: std::ops::Range<usize>, text: &str) -> Html {
-    let start = range.start;
+/// The claims over a segment that the legend has not switched off.
+pub fn shown_claims(reader: &crate::reader::Reader, claims: &[usize], muted: &[bool]) -> Vec<usize> {
+    claims.iter().copied().filter(|&c| !muted.get(reader.cells[c].1).copied().unwrap_or(false)).collect()
+}
+
+fn passage(props: &ParagraphProps, s: usize, claims: &[usize], range: Range<usize>, text: &str) -> Html {
     let reader = &props.reader;
     let doc = &reader.doc;
-    let trigger = (props.index, s);
-    let issue_of = |c: usize| reader.cells[c].1;
-    let shown: Vec<usize> = claims.iter().copied().filter(|&c| !props.muted.get(issue_of(c)).copied().unwrap_or(false)).collect();
+    let shown = shown_claims(reader, claims, &props.muted);
     let is_muted = shown.is_empty();
     let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
     let is_open = props.open_segment == Some(s);
     let is_linked = props.linked.as_ref().is_some_and(|l| claims.iter().any(|c| l.contains(c)));
-    let class = classes!(
-        "cr-passage",
-        issue_class(issue_of(lead)),
-        (claims.len() > 1).then_some("is-multi"),
-        is_muted.then_some("is-muted"),
-        is_linked.then_some("is-linked"),
-        is_open.then_some("is-open"),
-    );
+    let mut class = format!("cr-passage {}", issue_class(reader.cells[lead].1));
+    for (on, name) in [(claims.len() > 1, " is-multi"), (is_muted, " is-muted"), (is_linked, " is-linked"), (is_open, " is-open")] {
+        if on {
+            class.push_str(name);
+        }
+    }
     let ids = claims.iter().map(|&c| doc.claims[c].id.as_str()).collect::<Vec<_>>().join(" ");
     let mut issue_ids: Vec<&str> = claims.iter().map(|&c| doc.claims[c].issue.as_str()).collect();
     issue_ids.dedup();
+    let placed = |c: usize| reader.anchors[c].as_ref();
     // Screen readers hear who holds the position where each claim begins, without opening anything.
     let announcements: Vec<String> = claims
         .iter()
-        .filter(|&&c| reader.anchors[c].as_ref().is_some_and(|a| a.range.start == start))
+        .filter(|&&c| placed(c).is_some_and(|a| a.range.start == range.start))
         .map(|&c| claim_label(reader, c))
         .collect();
-
     // In print, each passage is followed by the numbers of the claims that end there.
     let notes: Vec<String> = claims
         .iter()
-        .filter(|&&c| reader.anchors[c].as_ref().is_some_and(|a| a.range.end == range.end))
+        .filter(|&&c| placed(c).is_some_and(|a| a.range.end == range.end))
         .map(|&c| (c + 1).to_string())
         .collect();
     let notes = (!notes.is_empty()).then(|| notes.join(","));
-    let open = |opener: Opener| {
-        let on_action = props.on_action.clone();
-        let root = props.root.clone();
-        let claims = shown.clone();
-        move |e: &Event, pointer: Option<(i32, i32)>| {
-            if let Some(target) = dom::event_element(e, "mark.cr-passage") {
-                let rect = dom::rect_within(&target, &root);
-                on_action.emit(Action::Open(OpenDetails { trigger, claims: claims.clone(), rect, opener, pointer }));
-            }
-        }
-    };
-    let (on_hover, on_focus, on_tap) = (open(Opener::Hover), open(Opener::Focus), open(Opener::Tap));
-    let onmouseenter = Callback::from(move |e: MouseEvent| on_hover(&e, Some((e.client_x(), e.client_y()))));
-    let onfocus = Callback::from(move |e: FocusEvent| on_focus(&e, None));
-    let onclick = Callback::from(move |e: MouseEvent| on_tap(&e, None));
-    let onmouseleave = {
-        let on_action = props.on_action.clone();
-        let root = props.root.clone();
-        Callback::from(move |e: MouseEvent| {
-            // Moving onto the details keeps them open (WCAG 1.4.13: hoverable).
-            if !dom::is_within(e.related_target(), &root, ".cr-details") {
-                on_action.emit(Action::Leave(Opener::Hover));
-            }
-        })
-    };
-    let onblur = {
-        let on_action = props.on_action.clone();
-        let root = props.root.clone();
-        Callback::from(move |e: FocusEvent| {
-            if !dom::is_within(e.related_target(), &root, ".cr-details") {
-                on_action.emit(Action::Leave(Opener::Focus));
-            }
-        })
-    };
-    if is_muted {
-        return html! {
-            <mark class={class} data-claim={ids} data-issue={issue_ids.join(" ")} data-note={notes}>{ text }</mark>
-        };
-    }
     html! {
         <mark
             class={class}
             data-claim={ids}
             data-issue={issue_ids.join(" ")}
             data-note={notes}
-            tabindex="0"
+            data-seg={(!is_muted).then(|| format!("{}-{s}", props.index))}
+            tabindex={(!is_muted).then_some("0")}
             aria-describedby={is_open.then(|| props.tooltip_id.clone())}
-            {onmouseenter}
-            {onmouseleave}
-            {onfocus}
-            {onblur}
-            {onclick}
         >
             { for announcements.into_iter().map(|a| html! { <span class="cr-sr">{ a }</span> }) }
             { text }
