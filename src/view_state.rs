@@ -58,9 +58,9 @@ pub enum Action {
     Open(OpenDetails),
     /// The pointer or focus left what opened the details (`opener` says which).
     Leave(Opener),
-    /// Escape or a tap outside.
+    /// A tap outside, or Escape before the pointer was ever seen.
     Close,
-    /// The close button, pressed with the pointer at this place.
+    /// The close button or Escape, with the pointer resting at this place.
     Dismiss { pointer: (i32, i32) },
     HoverCell(Option<(usize, usize)>),
     /// A table cell was activated and is about to move focus to its first passage.
@@ -101,6 +101,7 @@ impl ViewState {
             }
             Action::Dismiss { pointer } => {
                 self.open = None;
+                self.came_from = None;
                 self.dismissed_at = Some(pointer);
             }
             Action::HoverCell(cell) => self.hovered_cell = cell,

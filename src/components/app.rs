@@ -138,16 +138,27 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
 }
 
 /// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
-/// and a tap or click outside the passages and the details closes them too.
+/// and a tap or click outside the passages and the details closes them too. Escape also
+/// notes where the pointer rests, so that a passage uncovered under it does not open by itself.
 #[hook]
 fn use_dismiss_listeners(root: NodeRef, on_action: Callback<Action>) {
     use_effect_with(root, move |root| {
         let document = web_sys::window().and_then(|w| w.document());
+        let pointer: Rc<Cell<Option<(i32, i32)>>> = Rc::default();
+        let on_move = {
+            let pointer = pointer.clone();
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+                pointer.set(Some((e.client_x(), e.client_y())));
+            })
+        };
         let on_key = {
             let on_action = on_action.clone();
             Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
                 if e.key() == "Escape" {
-                    on_action.emit(Action::Close);
+                    on_action.emit(match pointer.get() {
+                        Some(pointer) => Action::Dismiss { pointer },
+                        None => Action::Close,
+                    });
                 }
             })
         };
@@ -160,16 +171,23 @@ fn use_dismiss_listeners(root: NodeRef, on_action: Callback<Action>) {
                 }
             })
         };
-        if let Some(d) = &document {
-            let _ = d.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-            let _ = d.add_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(d) = &document {
-                let _ = d.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-                let _ = d.remove_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
+        // The same three listeners are added now and removed on unmount.
+        let each = move |add: bool| {
+            let Some(d) = &document else { return };
+            let listeners: [(&str, &js_sys::Function); 3] = [
+                ("mousemove", on_move.as_ref().unchecked_ref()),
+                ("keydown", on_key.as_ref().unchecked_ref()),
+                ("pointerdown", on_pointer.as_ref().unchecked_ref()),
+            ];
+            for (kind, f) in listeners {
+                let _ = if add {
+                    d.add_event_listener_with_callback(kind, f)
+                } else {
+                    d.remove_event_listener_with_callback(kind, f)
+                };
             }
-            drop((on_key, on_pointer));
-        }
+        };
+        each(true);
+        move || each(false)
     });
 }

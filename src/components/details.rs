@@ -99,11 +99,11 @@ fn claim_details(reader: &ReaderRef, c: usize) -> Html {
             <p class="cr-details-head">
                 <span class="cr-details-party">{ &party.name }</span>
                 { " " }
-                <span class={classes!("cr-details-stance", format!("is-{}", direction.word()))}>
+                <span class={format!("cr-details-stance is-{}", direction.word())}>
                     <span aria-hidden="true">{ direction.icon() }{ " " }</span>{ claim.stance.word() }
                 </span>
             </p>
-            <p class={classes!("cr-details-issue", issue_class(i))}>
+            <p class={format!("cr-details-issue {}", issue_class(i))}>
                 <span class="cr-swatch" aria-hidden="true"></span>
                 <span class="cr-details-issue-label">{ &issue.label }</span>
                 <span class="cr-details-issue-description">{ &issue.description }</span>

@@ -41,7 +41,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                         <li>
                             <button
                                 type="button"
-                                class={classes!("cr-legend-item", issue_class(i))}
+                                class={format!("cr-legend-item {}", issue_class(i))}
                                 data-issue={issue.id.clone()}
                                 aria-pressed={if is_muted(i) { "false" } else { "true" }}
                                 onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleIssue(i)))}

@@ -58,7 +58,7 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
     let party = &doc.parties[p];
     let issue = &doc.issues[i];
     let is_linked = props.linked.contains(&(p, i)) || props.hovered == Some((p, i));
-    let class = classes!("cr-cell-td", is_linked.then_some("is-linked"));
+    let class = if is_linked { "cr-cell-td is-linked" } else { "cr-cell-td" };
     let stance = &cell.stance;
     let (word_html, direction_class) = match stance {
         CellStance::NotStated => (html! { <span class="cr-not-stated">{ "not stated" }</span> }, "is-none"),
@@ -110,7 +110,7 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
         <td class={class} data-party={party.id.clone()} data-issue={issue.id.clone()} data-stance={stance.word()}>
             <button
                 type="button"
-                class={classes!("cr-cell", direction_class)}
+                class={format!("cr-cell {direction_class}")}
                 onmouseenter={Callback::from(move |_: MouseEvent| enter())}
                 onmouseleave={Callback::from(move |_: MouseEvent| leave())}
                 onfocus={Callback::from(move |_: FocusEvent| focus())}
@@ -129,7 +129,7 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
 
 fn stance_word(direction: Direction, word: &str) -> Html {
     html! {
-        <span class={classes!("cr-stance", direction_word(direction))}>
+        <span class={format!("cr-stance {}", direction_word(direction))}>
             <span class="cr-icon" aria-hidden="true">{ direction.icon() }</span>{ word }
         </span>
     }

@@ -583,7 +583,9 @@ describe('a11y: desktop 1280×900, light', () => {
     const swatches = await page.$$eval(`${ROOT} .cr-legend button[data-issue]`, (bs) =>
       bs.map((b) => {
         const s = getComputedStyle(b.querySelector('.cr-swatch'));
-        return { issue: b.dataset.issue, look: `${s.borderBottomStyle} ${s.borderBottomWidth}` };
+        // The swatch draws its line as the highlights do, with text-decoration.
+        const line = s.textDecorationLine.includes('underline') ? s.textDecorationStyle : 'none';
+        return { issue: b.dataset.issue, look: `${line} ${s.textDecorationThickness}` };
       }),
     );
     const clashes = swatches
@@ -593,7 +595,7 @@ describe('a11y: desktop 1280×900, light', () => {
     assert.deepEqual(
       [...clashes, ...invisible],
       [],
-      `legend swatches that only colour tells apart, or that show no line (border-bottom style width):\n${swatches.map((s) => `${s.issue}: ${s.look}`).join('\n')}`,
+      `legend swatches that only colour tells apart, or that show no line (underline style, thickness):\n${swatches.map((s) => `${s.issue}: ${s.look}`).join('\n')}`,
     );
   });
 
