@@ -61,9 +61,10 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let state = use_reducer(|| State(ViewState::new(issues)));
     let prefix = use_memo((), |_| next_instance_prefix());
     let root = use_node_ref();
+    // One callback for the reader's life, so children's props stay equal between renders.
     let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |a: Action| dispatcher.dispatch(a))
+        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
     use_dismiss_listeners(root.clone(), on_action.clone());
     use_effect_with((), |_| {
@@ -75,16 +76,12 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let view = &state.0;
     let muted = use_memo(view.muted.clone(), |m| m.clone());
     // Claims to emphasise in the text: those of the cell under the pointer or focus.
-    let linked_claims: Vec<usize> = view
-        .hovered_cell
-        .map(|(p, i)| reader.table.cell(p, i).claims.clone())
-        .unwrap_or_default();
+    let linked_claims = use_memo(view.hovered_cell, |cell| {
+        cell.map(|(p, i)| reader.table.cell(p, i).claims.clone()).unwrap_or_default()
+    });
     // Cells to emphasise in the table: those of the claims whose details are shown.
-    let linked_cells: Vec<(usize, usize)> = view
-        .open
-        .as_ref()
-        .map(|o| o.claims.iter().map(|&c| reader.cells[c]).collect())
-        .unwrap_or_default();
+    let open_claims = view.open.as_ref().map(|o| o.claims.clone()).unwrap_or_default();
+    let linked_cells = use_memo(open_claims, |claims| claims.iter().map(|&c| reader.cells[c]).collect::<Vec<_>>());
     let tooltip_id = AttrValue::from(format!("{prefix}-details"));
     // Escape on a passage reached from the table goes back to that cell.
     let onkeydown = {
@@ -103,7 +100,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
             <div class="cr-layout">
                 <Article
                     reader={reader.clone()}
-                    linked={Rc::new(linked_claims)}
+                    linked={linked_claims}
                     {open_trigger}
                     tooltip_id={tooltip_id.clone()}
                     muted={muted.clone()}
@@ -113,7 +110,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                 <aside class="cr-aside" aria-label="Who wants what">
                     <StanceTable
                         reader={reader.clone()}
-                        linked={Rc::new(linked_cells)}
+                        linked={linked_cells}
                         hovered={view.hovered_cell}
                         on_action={on_action.clone()}
                         root={root.clone()}
