@@ -218,6 +218,21 @@ mod tests {
     }
 
     #[test]
+    fn positions_count_code_points_in_right_to_left_text_and_combining_marks() {
+        // Hebrew and Arabic are stored in logical order: position 0 is the first letter read.
+        // The word stands twice; only the position says the second is meant.
+        let text = vec!["שלום עולם, مرحبا ثم مرحبا".to_string(), "Cafe\u{0301} talks in Kyi\u{0308}v".to_string()];
+        let q = Quote { exact: "مرحبا".into(), paragraph: Some(0), start: Some(20), ..Quote::default() };
+        let a = anchor_quote(&text, &q).unwrap();
+        assert_eq!(text[0][..a.range.start].chars().count(), 20);
+        assert_eq!(&text[0][a.range], "مرحبا");
+        // A combining mark is a code point of its own: "Café" (NFD) is five code points.
+        let text = vec!["Cafe\u{0301} talks, more talks".to_string()];
+        let q = Quote { exact: "talks".into(), paragraph: Some(0), start: Some(18), ..Quote::default() };
+        assert_eq!(anchor_quote(&text, &q).unwrap().range.start, "Cafe\u{0301} talks, more ".len());
+    }
+
+    #[test]
     fn repeated_quote_needs_context() {
         let text = vec!["Russia said yes. Ukraine said yes.".to_string()];
         assert_eq!(anchor_quote(&text, &quote("said yes")), Err(AnchorError::Ambiguous { occurrences: 2 }));

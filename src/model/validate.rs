@@ -94,6 +94,14 @@ fn check_reference(out: &mut Vec<Diagnostic>, path: String, id: &str, what: &str
     }
 }
 
+/// Code points that only modify the one before them: combining marks, joiners, variation
+/// selectors and skin-tone modifiers. A quote cannot start on one.
+fn continues_a_character(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        | 0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0100..=0xE01EF)
+}
+
 fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
     let quote = &doc.claims[i].quote;
     let paragraphs = &doc.article.paragraphs;
@@ -113,6 +121,17 @@ fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
                     format!("claims[{i}].quote.start"),
                     format!("start {start} is past the end of paragraph {p}, which has {len} characters"),
                 ));
+            } else if let Some(c) = paragraphs[p].chars().nth(start).filter(|&c| continues_a_character(c)) {
+                out.push(
+                    Diagnostic::error(
+                        format!("claims[{i}].quote.start"),
+                        format!(
+                            "start {start} falls inside a character of paragraph {p}: U+{:04X} there belongs to the character before it",
+                            c as u32
+                        ),
+                    )
+                    .with_hint("count code points (Python len(), JavaScript [...s].length), and start at a whole character"),
+                );
             }
         }
         (None, Some(_)) => out.push(
