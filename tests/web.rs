@@ -175,14 +175,28 @@ fn mouse(el: &Element, kind: &str, related: Option<&EventTarget>) {
     el.dispatch_event(&event).expect("dispatch");
 }
 
+/// A mouse event that bubbles, as the browser sends mouseover and mouseout.
+fn mouse_bubbling(el: &Element, kind: &str, related: Option<&EventTarget>) {
+    let init = MouseEventInit::new();
+    init.set_related_target(related);
+    init.set_bubbles(true);
+    let event = MouseEvent::new_with_mouse_event_init_dict(kind, &init).expect("mouse event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+/// The pointer arrives on `el` from the page: mouseover (bubbling), then mouseenter.
 async fn enter(el: &Element) {
-    mouse(el, "mouseenter", None);
+    let body: EventTarget = document().body().expect("body").into();
+    mouse_bubbling(el, "mouseover", Some(&body));
+    mouse(el, "mouseenter", Some(&body));
     yew::scheduler::flush().await;
 }
 
+/// The pointer leaves `el` for `to` (the page by default): mouseout (bubbling), then mouseleave.
 async fn leave(el: &Element, to: Option<&Element>) {
     let body: EventTarget = document().body().expect("body").into();
     let to: &EventTarget = to.map(|e| e.as_ref()).unwrap_or(&body);
+    mouse_bubbling(el, "mouseout", Some(to));
     mouse(el, "mouseleave", Some(to));
     yew::scheduler::flush().await;
 }
@@ -567,4 +581,141 @@ async fn markup_in_the_claims_file_is_shown_as_text() {
     let reader = r.q(".claim-reader");
     assert!(find(&reader, "img").is_none(), "an img element was made: {}", reader.inner_html());
     assert!(find(&reader, "script").is_none(), "a script element was made: {}", reader.inner_html());
+}
+
+// 13. Markup, event handlers, javascript: URLs and CSS in every string field stay text
+
+/// Strings that would do something if they ever reached the page as markup.
+const PAYLOADS: [&str; 5] = [
+    "<img src=x onerror=\"window.__injected=1\">",
+    "<script>window.__injected=2</script>",
+    "\" onmouseover=\"window.__injected=3\" x=\"",
+    "<a href=\"javascript:window.__injected=4\">link</a>",
+    "</style><style>*{display:none!important}</style>",
+];
+
+#[wasm_bindgen_test]
+async fn no_string_field_can_inject_markup() {
+    for (n, payload) in PAYLOADS.iter().enumerate() {
+        let t = |field: &str| format!("{field} {payload}");
+        let paragraph = format!("Officials said {payload} and nothing more.");
+        let json = serde_json::json!({
+            "format": "claim-reader/1",
+            "article": {
+                "kicker": [t("kicker")], "headline": t("headline"), "subheadline": t("subheadline"),
+                "author": t("author"), "publisher": { "name": t("publisher") }, "dateline": t("dateline"),
+                "published": t("published"), "updated": t("updated"),
+                "paragraphs": [paragraph], "footer_note": t("footer")
+            },
+            "parties": [{ "id": "p", "name": t("party"), "short_name": t("short"), "aliases": [t("alias")] }],
+            "issues": [{ "id": "i", "label": t("label"), "description": t("description") }],
+            "claims": [{
+                "id": "c", "party": "p", "issue": "i", "stance": "demands",
+                "quote": { "exact": payload, "prefix": "said ", "suffix": " and" },
+                "summary": t("summary"),
+                "attribution": { "reported_by": t("reporter"), "basis": t("basis"), "via": t("via") },
+                "certainty": "probable", "hedge": t("hedge")
+            }, {
+                "id": "lost", "party": "p", "issue": "i", "stance": "rejects",
+                "quote": { "exact": t("a quote that is not in the text") },
+                "summary": t("lost summary"),
+                "attribution": { "reported_by": t("reporter") }, "certainty": "certain"
+            }]
+        })
+        .to_string();
+        let r = mount(json).await;
+        assert!(r.find("[role=alert]").is_none(), "payload {n} was refused:\n{}", r.text());
+        enter(&r.mark("c")).await;
+        assert!(r.tooltip_open(), "payload {n}: details did not open");
+        let reader = r.q(".claim-reader");
+        for tag in ["img", "script", "style", "a", "iframe", "object"] {
+            assert!(find(&reader, tag).is_none(), "payload {n} made a <{tag}>: {}", reader.inner_html());
+        }
+        assert!(all(&reader, "*").iter().all(|e| !e.has_attribute("onmouseover") && !e.has_attribute("onerror")));
+        let shown = r.text();
+        for field in ["kicker", "headline", "subheadline", "author", "publisher", "dateline", "footer", "party", "label",
+            "description", "summary", "reporter", "basis", "via", "hedge", "lost summary"]
+        {
+            assert!(shown.contains(&t(field)), "payload {n}: {field} is not shown as written");
+        }
+        assert!(text(&r.mark("c")).ends_with(payload), "payload {n}: the passage reads {:?}", text(&r.mark("c")));
+        let injected = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__injected".into()).expect("read");
+        assert!(injected.is_undefined(), "payload {n} ran: {injected:?}");
+        assert_eq!(
+            web_sys::window().expect("window").get_computed_style(&reader).expect("style").expect("style").get_property_value("display").expect("display"),
+            "block",
+            "payload {n} restyled the reader"
+        );
+    }
+}
+
+// 14. Warnings: the article shows, with the notes folded away
+
+#[wasm_bindgen_test]
+async fn warnings_show_the_article_and_a_notice_listing_them() {
+    let mut doc: serde_json::Value = serde_json::from_str(SEED_JSON).expect("seed");
+    doc["claims"][8]["quote"]["exact"] = "the Trump administration reportedly proposed recognising Crimea as Russian territory".into();
+    doc["claims"][8]["quote"]["start"] = serde_json::Value::Null;
+    doc["claims"][0]["confidence"] = "high".into();
+    let r = mount(doc.to_string()).await;
+    assert!(r.find("[role=alert]").is_none());
+    assert_eq!(all(&r.host, "p.cr-paragraph").len(), 9, "the article is shown");
+    let notice = r.q("details.cr-notice");
+    assert_eq!(text(&r.q("details.cr-notice > summary")), "2 notes on this article's claims data");
+    assert!(!notice.has_attribute("open"), "the notes start folded");
+    let items: Vec<String> = all(&notice, "li").iter().map(text).collect();
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items.iter().any(|i| i.starts_with("claims[0].confidence: unknown field \"confidence\", ignored")), "{items:?}");
+    assert!(
+        items.iter().any(|i| i.starts_with("claims[8].quote.exact: the quote is not in the text word for word; it was placed on \"the Trump administration reportedly proposed recognizing Crimea as Russian territory\"")),
+        "{items:?}"
+    );
+    // The approximately placed claim is still highlighted where the text says it.
+    assert!(text(&r.mark("us-crimea")).contains("recognizing Crimea"));
+}
+
+// 15. Overlapping, nested and adjacent passages
+
+#[wasm_bindgen_test]
+async fn overlapping_nested_and_adjacent_passages_render_as_flat_segments() {
+    let paragraph = "Moscow insists on recognition of four regions while Kyiv rejects any concessions at all.";
+    // Positions keep the quote exactly as written, leading space included, so two passages can
+    // meet with nothing between them.
+    let claim = |id: &str, exact: &str| serde_json::json!({
+        "id": id, "party": "p", "issue": "i", "stance": "demands",
+        "quote": { "exact": exact, "paragraph": 0, "start": paragraph.find(exact).expect("in the text") },
+        "summary": "s", "attribution": { "reported_by": "r" }, "certainty": "certain"
+    });
+    let json = serde_json::json!({
+        "article": { "headline": "h", "paragraphs": [paragraph] },
+        "parties": [{ "id": "p", "name": "P" }],
+        "issues": [{ "id": "i", "label": "I", "description": "d" }],
+        "claims": [
+            claim("outer", "Moscow insists on recognition of four regions"),
+            claim("nested", "recognition of four"),
+            claim("overlap", "four regions while Kyiv"),
+            claim("adjacent", " rejects any concessions"),
+        ]
+    })
+    .to_string();
+    let r = mount(json).await;
+    let marks: Vec<(String, String)> = all(&r.host, "mark.cr-passage")
+        .iter()
+        .map(|m| (m.get_attribute("data-claim").unwrap_or_default(), text(m).split(". ").last().unwrap_or_default().to_string()))
+        .collect();
+    let expected = [
+        ("outer", "Moscow insists on "),
+        ("outer nested", "recognition of "),
+        ("outer nested overlap", "four"),
+        ("outer overlap", " regions"),
+        ("overlap", " while Kyiv"),
+        ("adjacent", " rejects any concessions"),
+    ];
+    assert_eq!(marks.len(), expected.len(), "{marks:?}");
+    for ((ids, t), (want_ids, want_t)) in marks.iter().zip(expected) {
+        assert_eq!(ids, want_ids);
+        assert!(t.ends_with(want_t), "{t:?} should end with {want_t:?}");
+    }
+    assert!(all(&r.host, "mark mark").is_empty(), "marks are never nested");
+    assert_eq!(text(&r.q("p.cr-paragraph")).replace("Claim: P demands, on I. ", ""), paragraph, "the text reads as written");
 }
