@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
@@ -20,11 +21,60 @@ pub struct LoadProps {
     pub theme: Option<AttrValue>,
 }
 
+/// Parses with the browser's own `JSON.parse` and walks the result into a value, which keeps a
+/// Rust JSON parser out of the bundle. Nesting is bounded so no input can exhaust the stack.
+fn parse_json(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
+    crate::model::check_size(text).map_err(|d| vec![d])?;
+    if text.trim().is_empty() {
+        return Err(vec![crate::model::empty_file()]);
+    }
+    let parsed = js_sys::JSON::parse(text).map_err(|e| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        vec![Diagnostic::error("", format!("not valid JSON: {why}"))]
+    })?;
+    to_value(&parsed, 0).ok_or_else(|| {
+        vec![Diagnostic::error("", format!("the data is nested more than {MAX_DEPTH} levels deep"))]
+    })
+}
+
+const MAX_DEPTH: usize = 64;
+
+fn to_value(v: &JsValue, depth: usize) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    Some(if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(f) = v.as_f64() {
+        // Whole numbers stay whole, as a Rust JSON parser would read them.
+        if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+            if f >= 0.0 { Value::from(f as u64) } else { Value::from(f as i64) }
+        } else {
+            Value::from(f)
+        }
+    } else if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if js_sys::Array::is_array(v) {
+        let items: Option<Vec<Value>> = js_sys::Array::from(v).iter().map(|x| to_value(&x, depth + 1)).collect();
+        Value::Array(items?)
+    } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
+        let mut map = serde_json::Map::new();
+        for entry in js_sys::Object::entries(object).iter() {
+            let pair = js_sys::Array::from(&entry);
+            map.insert(pair.get(0).as_string().unwrap_or_default(), to_value(&pair.get(1), depth + 1)?);
+        }
+        Value::Object(map)
+    } else {
+        Value::Null
+    })
+}
+
 /// Loads a claims file and shows the reader, or the error panel when it cannot be shown.
 #[function_component]
 pub fn Load(props: &LoadProps) -> Html {
     let result = use_memo(props.json.clone(), |json| {
-        let result = Reader::from_json(json).map(Rc::new);
+        let result = parse_json(json).and_then(|value| Reader::from_value(&value)).map(Rc::new);
         match &result {
             Ok(r) => log(&r.warnings),
             Err(d) => log(d),

@@ -1,7 +1,7 @@
 //! Everything the view needs, computed once from a claims file: the pipeline's last pure step.
 
 use crate::anchor::{Anchor, AnchorError, AnchorIndex};
-use crate::model::{decode_document, has_errors, validate, Diagnostic, Document, MAX_BYTES};
+use crate::model::{check_size, decode_value, has_errors, parse_json, validate, Diagnostic, Document};
 use crate::segment::{segment, Segment};
 use crate::stance::StanceTable;
 
@@ -23,13 +23,14 @@ pub struct Reader {
 impl Reader {
     /// Runs the whole pipeline. `Err` holds every diagnostic when any is an error.
     pub fn from_json(text: &str) -> Result<Reader, Vec<Diagnostic>> {
-        if text.len() > MAX_BYTES {
-            return Err(vec![Diagnostic::error(
-                "",
-                format!("the file is {} bytes, more than the limit of {MAX_BYTES}", text.len()),
-            )]);
-        }
-        let (doc, mut diagnostics) = decode_document(text);
+        check_size(text).map_err(|d| vec![d])?;
+        let value = parse_json(text).map_err(|d| vec![d])?;
+        Reader::from_value(&value)
+    }
+
+    /// The pipeline from an already parsed value: the browser parses with its own `JSON.parse`.
+    pub fn from_value(value: &serde_json::Value) -> Result<Reader, Vec<Diagnostic>> {
+        let (doc, mut diagnostics) = decode_value(value);
         let Some(doc) = doc else { return Err(diagnostics) };
         diagnostics.extend(validate(&doc));
         if has_errors(&diagnostics) {

@@ -719,3 +719,18 @@ async fn overlapping_nested_and_adjacent_passages_render_as_flat_segments() {
     assert!(all(&r.host, "mark mark").is_empty(), "marks are never nested");
     assert_eq!(text(&r.q("p.cr-paragraph")).replace("Claim: P demands, on I. ", ""), paragraph, "the text reads as written");
 }
+
+// 16. The browser's JSON parser: deep nesting and empty files are reported, never a crash
+
+#[wasm_bindgen_test]
+async fn deeply_nested_or_empty_data_is_reported_in_the_panel() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let r = mount(deep).await;
+    assert!(text(&r.q("[role=alert]")).contains("nested more than 64 levels deep"), "{}", r.text());
+    drop(r);
+    let r = mount("   ").await;
+    assert!(text(&r.q("[role=alert]")).contains("the file is empty"), "{}", r.text());
+    drop(r);
+    let r = mount("{\"article\": }").await;
+    assert!(text(&r.q("[role=alert]")).contains("not valid JSON: "), "{}", r.text());
+}

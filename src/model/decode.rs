@@ -12,21 +12,34 @@ use super::types::*;
 /// Reads a claims file. Returns the document when its shape allowed one to be built, and every
 /// problem found on the way. Semantic checks (ids, references, anchors) come later.
 pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) if text.trim().is_empty() => {
-            let mut d = Diagnostic::error("", "the file is empty").with_hint("a claims file is a JSON object");
-            d.line_col = Some((e.line().max(1), e.column().max(1)));
-            return (None, vec![d]);
-        }
-        Err(e) => {
-            let mut d = Diagnostic::error("", format!("not valid JSON: {}", json_error_message(&e)));
-            d.line_col = Some((e.line(), char_column(text, e.line(), e.column())));
-            return (None, vec![d]);
-        }
-    };
+    match parse_json(text) {
+        Ok(value) => decode_value(&value),
+        Err(d) => (None, vec![d]),
+    }
+}
+
+/// JSON text → value, with the line and column of a syntax error.
+pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
+    serde_json::from_str(text).map_err(|e| {
+        let mut d = if text.trim().is_empty() {
+            empty_file()
+        } else {
+            Diagnostic::error("", format!("not valid JSON: {}", json_error_message(&e)))
+        };
+        d.line_col = Some((e.line().max(1), char_column(text, e.line(), e.column()).max(1)));
+        d
+    })
+}
+
+/// What an empty claims file is told.
+pub fn empty_file() -> Diagnostic {
+    Diagnostic::error("", "the file is empty").with_hint("a claims file is a JSON object")
+}
+
+/// Walks an already parsed value (from any JSON parser) into a document.
+pub fn decode_value(value: &Value) -> (Option<Document>, Vec<Diagnostic>) {
     let mut decoder = Decoder::default();
-    let document = decoder.document(&value);
+    let document = decoder.document(value);
     (document, decoder.diagnostics)
 }
 

@@ -6,7 +6,7 @@ pub mod suggest;
 mod types;
 mod validate;
 
-pub use decode::decode_document;
+pub use decode::{decode_document, decode_value, empty_file, parse_json};
 pub use diagnostic::{has_errors, Diagnostic, Severity};
 pub use types::*;
-pub use validate::{is_valid_id, is_web_url, validate, MAX_BYTES, MAX_CLAIMS, MAX_ISSUES, MAX_PARAGRAPHS, MAX_PARTIES};
+pub use validate::{check_size, is_valid_id, is_web_url, validate, MAX_BYTES, MAX_CLAIMS, MAX_ISSUES, MAX_PARAGRAPHS, MAX_PARTIES};

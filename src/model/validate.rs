@@ -13,6 +13,17 @@ pub const MAX_CLAIMS: usize = 10_000;
 pub const MAX_PARTIES: usize = 100;
 pub const MAX_ISSUES: usize = 100;
 
+/// Refuses a file past [`MAX_BYTES`] before any parsing is spent on it.
+pub fn check_size(text: &str) -> Result<(), Diagnostic> {
+    if text.len() > MAX_BYTES {
+        return Err(Diagnostic::error(
+            "",
+            format!("the file is {} bytes, more than the limit of {MAX_BYTES}", text.len()),
+        ));
+    }
+    Ok(())
+}
+
 /// Ids end up in `data-` attributes and space-separated lists, so they are kept plain.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
