@@ -42,7 +42,7 @@ const ISSUES: [&str; 7] = [
     "quick-deal",
 ];
 
-/// The seed's stance table, per docs/seed-annotation-plan.md; every other cell is not stated.
+/// The seed's stance table, per docs/seed-annotation.md; every other cell is not stated.
 const STATED: [(&str, &str, &str); 10] = [
     ("us", "ukraine-military", "demands"),
     ("us", "zaporizhzhia-plant", "demands"),

@@ -1,5 +1,5 @@
 // What a reader should see for the seed article (static/seed.json), per
-// docs/seed-annotation-plan.md.
+// docs/seed-annotation.md.
 
 export const HEADLINE = "US to push Russia to accept Ukraine's military rights in peace talks: Report";
 
