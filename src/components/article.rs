@@ -7,7 +7,8 @@ use yew::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::paragraph::{shown_claims, Paragraph};
+use super::emphasis::use_passage_emphasis;
+use super::paragraph::{shown_claims, Paragraphs};
 use super::{dom, ReaderRef};
 use crate::view_state::{Action, OpenDetails, Opener};
 
@@ -27,27 +28,8 @@ pub struct ArticleProps {
 pub fn Article(props: &ArticleProps) -> Html {
     let reader = &props.reader;
     let article = &reader.doc.article;
-    // Only paragraphs that hold an emphasised claim get the set; the rest keep equal props and
-    // are not re-rendered.
-    let mut linked_in: Vec<bool> = vec![false; article.paragraphs.len()];
-    for &c in props.linked.iter() {
-        if let Some(Some(a)) = reader.anchors.get(c) {
-            linked_in[a.paragraph] = true;
-        }
-    }
-    let paragraphs = (0..article.paragraphs.len()).map(|p| {
-        html! {
-            <Paragraph
-                key={p}
-                reader={reader.clone()}
-                index={p}
-                linked={linked_in[p].then(|| props.linked.clone())}
-                open_segment={props.open_trigger.filter(|t| t.0 == p).map(|t| t.1)}
-                tooltip_id={props.tooltip_id.clone()}
-                muted={props.muted.clone()}
-            />
-        }
-    });
+    let body = use_node_ref();
+    use_passage_emphasis(body.clone(), reader.clone(), props.open_trigger, props.linked.clone(), props.tooltip_id.clone(), props.muted.clone());
     let listeners = PassageListeners { reader: reader.clone(), muted: props.muted.clone(), on_action: props.on_action.clone(), root: props.root.clone() };
     html! {
         <article
@@ -88,11 +70,11 @@ pub fn Article(props: &ArticleProps) -> Html {
                     }
                 </p>
             </header>
-            <div class="cr-body">
+            <div class="cr-body" ref={body}>
                 if let Some(dateline) = &article.dateline {
                     <p class="cr-dateline">{ dateline }</p>
                 }
-                { for paragraphs }
+                <Paragraphs reader={reader.clone()} muted={props.muted.clone()} />
             </div>
             if let Some(note) = &article.footer_note {
                 <footer class="cr-footer-note"><p>{ note }</p></footer>

@@ -5,6 +5,7 @@ mod app;
 mod article;
 mod details;
 mod dom;
+mod emphasis;
 mod legend;
 mod notices;
 mod paragraph;

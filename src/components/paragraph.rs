@@ -1,8 +1,8 @@
-//! One paragraph: its segments, with every claimed segment a focusable `<mark>`.
+//! The article's paragraphs: their segments, with every claimed segment a focusable `<mark>`.
 //!
-//! Marks carry no listeners of their own: the article listens once for all of them (see
-//! `article.rs`) and finds the passage from its `data-seg` attribute. That keeps rendering a
-//! long article cheap and the bundle small.
+//! Rendered once per data and legend state, never on hover: marks carry no listeners (the
+//! article listens once for all of them and finds the passage from `data-seg`), and what hover
+//! and focus emphasise is applied by `emphasis.rs`. A long article stays cheap to show and to use.
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -12,33 +12,27 @@ use yew::prelude::*;
 use super::{issue_class, ReaderRef};
 
 #[derive(Properties, PartialEq)]
-pub struct ParagraphProps {
+pub struct ParagraphsProps {
     pub reader: ReaderRef,
-    pub index: usize,
-    /// Claims to emphasise, given only when one of them stands in this paragraph.
-    pub linked: Option<Rc<Vec<usize>>>,
-    /// The segment whose details are open, if it is in this paragraph.
-    pub open_segment: Option<usize>,
-    pub tooltip_id: AttrValue,
     pub muted: Rc<Vec<bool>>,
 }
 
 #[function_component]
-pub fn Paragraph(props: &ParagraphProps) -> Html {
+pub fn Paragraphs(props: &ParagraphsProps) -> Html {
     let reader = &props.reader;
-    let p = props.index;
-    let segments = reader.paragraphs.get(p).map(Vec::as_slice).unwrap_or_default();
     html! {
-        <p class="cr-paragraph">
-            { for segments.iter().enumerate().map(|(s, segment)| {
-                let text = reader.segment_text(p, segment);
-                if segment.claims.is_empty() {
-                    html! { { text } }
-                } else {
-                    passage(props, s, &segment.claims, segment.range.clone(), text)
-                }
-            }) }
-        </p>
+        { for reader.paragraphs.iter().enumerate().map(|(p, segments)| html! {
+            <p class="cr-paragraph">
+                { for segments.iter().enumerate().map(|(s, segment)| {
+                    let text = reader.segment_text(p, segment);
+                    if segment.claims.is_empty() {
+                        html! { { text } }
+                    } else {
+                        passage(props, (p, s), &segment.claims, segment.range.clone(), text)
+                    }
+                }) }
+            </p>
+        }) }
     }
 }
 
@@ -47,16 +41,14 @@ pub fn shown_claims(reader: &crate::reader::Reader, claims: &[usize], muted: &[b
     claims.iter().copied().filter(|&c| !muted.get(reader.cells[c].1).copied().unwrap_or(false)).collect()
 }
 
-fn passage(props: &ParagraphProps, s: usize, claims: &[usize], range: Range<usize>, text: &str) -> Html {
+fn passage(props: &ParagraphsProps, (p, s): (usize, usize), claims: &[usize], range: Range<usize>, text: &str) -> Html {
     let reader = &props.reader;
     let doc = &reader.doc;
     let shown = shown_claims(reader, claims, &props.muted);
     let is_muted = shown.is_empty();
     let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
-    let is_open = props.open_segment == Some(s);
-    let is_linked = props.linked.as_ref().is_some_and(|l| claims.iter().any(|c| l.contains(c)));
     let mut class = format!("cr-passage {}", issue_class(reader.cells[lead].1));
-    for (on, name) in [(claims.len() > 1, " is-multi"), (is_muted, " is-muted"), (is_linked, " is-linked"), (is_open, " is-open")] {
+    for (on, name) in [(claims.len() > 1, " is-multi"), (is_muted, " is-muted")] {
         if on {
             class.push_str(name);
         }
@@ -84,9 +76,8 @@ fn passage(props: &ParagraphProps, s: usize, claims: &[usize], range: Range<usiz
             data-claim={ids}
             data-issue={issue_ids.join(" ")}
             data-note={notes}
-            data-seg={(!is_muted).then(|| format!("{}-{s}", props.index))}
+            data-seg={(!is_muted).then(|| format!("{p}-{s}"))}
             tabindex={(!is_muted).then_some("0")}
-            aria-describedby={is_open.then(|| props.tooltip_id.clone())}
         >
             { for announcements.into_iter().map(|a| html! { <span class="cr-sr">{ a }</span> }) }
             { text }
