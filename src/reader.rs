@@ -16,6 +16,8 @@ pub struct Reader {
     pub table: StanceTable,
     /// Per claim: its (party, issue) row and column in the table.
     pub cells: Vec<(usize, usize)>,
+    /// Per claim: the (paragraph, segment) runs its passage covers, in order.
+    pub segments_of: Vec<Vec<(usize, usize)>>,
     /// Problems that did not stop the article from showing.
     pub warnings: Vec<Diagnostic>,
 }
@@ -66,10 +68,19 @@ impl Reader {
                 spans[a.paragraph].push((a.range.clone(), claim));
             }
         }
-        let paragraphs = doc.article.paragraphs.iter().zip(&spans).map(|(text, s)| segment(text.len(), s)).collect();
+        let paragraphs: Vec<Vec<Segment>> =
+            doc.article.paragraphs.iter().zip(&spans).map(|(text, s)| segment(text.len(), s)).collect();
+        let mut segments_of = vec![Vec::new(); doc.claims.len()];
+        for (p, segments) in paragraphs.iter().enumerate() {
+            for (s, segment) in segments.iter().enumerate() {
+                for &c in &segment.claims {
+                    segments_of[c].push((p, s));
+                }
+            }
+        }
         let table = StanceTable::build(&doc);
         let cells = (0..doc.claims.len()).map(|c| table.cell_of(&doc, c).unwrap_or((0, 0))).collect();
-        Reader { doc, anchors, paragraphs, table, cells, warnings }
+        Reader { doc, anchors, paragraphs, table, cells, segments_of, warnings }
     }
 
     /// Claims that could not be placed in the text; they still count in the table.
@@ -100,6 +111,24 @@ fn unplaced_warning(claim: usize, exact: &str, error: AnchorError) -> Diagnostic
         AnchorError::Ambiguous { occurrences } => {
             Diagnostic::warning(path, format!("the quote \"{exact}\" occurs {occurrences} times"))
                 .with_hint("add a prefix, suffix or paragraph and start to say which")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_claims_segments_spell_its_passage() {
+        let reader = Reader::from_json(crate::SEED_JSON).unwrap_or_else(|d| panic!("{d:?}"));
+        for (c, anchor) in reader.anchors.iter().enumerate() {
+            let Some(anchor) = anchor else { continue };
+            let text: String = reader.segments_of[c]
+                .iter()
+                .map(|&(p, s)| reader.segment_text(p, &reader.paragraphs[p][s]))
+                .collect();
+            assert_eq!(text, &reader.doc.article.paragraphs[anchor.paragraph][anchor.range.clone()]);
         }
     }
 }

@@ -28,8 +28,8 @@ pub struct ArticleProps {
 pub fn Article(props: &ArticleProps) -> Html {
     let reader = &props.reader;
     let article = &reader.doc.article;
-    let body = use_node_ref();
-    use_passage_emphasis(body.clone(), reader.clone(), props.open_trigger, props.linked.clone(), props.tooltip_id.clone(), props.muted.clone());
+    let paragraphs = use_node_ref();
+    use_passage_emphasis(paragraphs.clone(), reader.clone(), props.open_trigger, props.linked.clone(), props.tooltip_id.clone(), props.muted.clone());
     let listeners = PassageListeners { reader: reader.clone(), muted: props.muted.clone(), on_action: props.on_action.clone(), root: props.root.clone() };
     html! {
         <article
@@ -70,11 +70,11 @@ pub fn Article(props: &ArticleProps) -> Html {
                     }
                 </p>
             </header>
-            <div class="cr-body" ref={body}>
+            <div class="cr-body">
                 if let Some(dateline) = &article.dateline {
                     <p class="cr-dateline">{ dateline }</p>
                 }
-                <Paragraphs reader={reader.clone()} muted={props.muted.clone()} />
+                <Paragraphs reader={reader.clone()} muted={props.muted.clone()} node={paragraphs} />
             </div>
             if let Some(note) = &article.footer_note {
                 <footer class="cr-footer-note"><p>{ note }</p></footer>

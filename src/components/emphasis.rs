@@ -15,34 +15,39 @@ use super::ReaderRef;
 
 #[hook]
 pub fn use_passage_emphasis(
-    body: NodeRef,
+    paragraphs: NodeRef,
     reader: ReaderRef,
     open: Option<(usize, usize)>,
     linked: Rc<Vec<usize>>,
     tooltip_id: AttrValue,
     muted: Rc<Vec<bool>>,
 ) {
+    // The marks emphasised last time, to undo without searching the article.
+    let emphasised = use_mut_ref(Vec::<Element>::new);
     use_effect_with((open, linked, tooltip_id, muted, reader), move |(open, linked, tooltip_id, _, reader)| {
-        let Some(body) = body.cast::<Element>() else { return };
-        for mark in select(&body, ".cr-passage.is-open, .cr-passage.is-linked") {
+        for mark in emphasised.borrow_mut().drain(..) {
             let _ = mark.class_list().remove_2("is-open", "is-linked");
             let _ = mark.remove_attribute("aria-describedby");
         }
-        if let Some((p, s)) = open {
-            for mark in select(&body, &format!("mark[data-seg=\"{p}-{s}\"]")) {
-                let _ = mark.class_list().add_1("is-open");
-                let _ = mark.set_attribute("aria-describedby", tooltip_id);
-            }
+        let Some(paragraphs) = paragraphs.cast::<Element>() else { return };
+        let mut now = Vec::new();
+        if let Some(mark) = open.and_then(|seg| mark_at(&paragraphs, seg)) {
+            let _ = mark.class_list().add_1("is-open");
+            let _ = mark.set_attribute("aria-describedby", tooltip_id);
+            now.push(mark);
         }
-        for claim in linked.iter().filter_map(|&c| reader.doc.claims.get(c)) {
-            for mark in select(&body, &format!("mark[data-claim~=\"{}\"]", claim.id)) {
+        for &c in linked.iter() {
+            for mark in reader.segments_of.get(c).into_iter().flatten().filter_map(|&seg| mark_at(&paragraphs, seg)) {
                 let _ = mark.class_list().add_1("is-linked");
+                now.push(mark);
             }
         }
+        *emphasised.borrow_mut() = now;
     });
 }
 
-fn select(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+/// The mark of segment `s` of paragraph `p`, if that segment is a passage.
+fn mark_at(paragraphs: &Element, (p, s): (usize, usize)) -> Option<Element> {
+    let paragraph = paragraphs.children().item(p as u32)?;
+    paragraph.child_nodes().item(s as u32)?.dyn_into::<Element>().ok()
 }

@@ -15,12 +15,17 @@ use super::{issue_class, ReaderRef};
 pub struct ParagraphsProps {
     pub reader: ReaderRef,
     pub muted: Rc<Vec<bool>>,
+    /// Refers to the element holding the paragraphs.
+    pub node: NodeRef,
 }
 
 #[function_component]
 pub fn Paragraphs(props: &ParagraphsProps) -> Html {
     let reader = &props.reader;
+    // Paragraph p is child p of this element, and segment s is child node s of its paragraph:
+    // `emphasis.rs` finds a passage's mark from (p, s) without searching.
     html! {
+        <div class="cr-paragraphs" ref={props.node.clone()}>
         { for reader.paragraphs.iter().enumerate().map(|(p, segments)| html! {
             <p class="cr-paragraph">
                 { for segments.iter().enumerate().map(|(s, segment)| {
@@ -33,6 +38,7 @@ pub fn Paragraphs(props: &ParagraphsProps) -> Html {
                 }) }
             </p>
         }) }
+        </div>
     }
 }
 
