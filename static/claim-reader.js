@@ -17,9 +17,19 @@ const STYLESHEET = new URL('claim-reader.css', BASE).href;
 const SELECTOR = '[data-claim-reader]';
 
 let started;
-/** Loads and starts the WebAssembly module once, however many readers the page has. */
+/**
+ * Loads and starts the WebAssembly module once, however many readers the page has, and asks for
+ * the stylesheet at the same time so the readers' shadow roots find it already loaded.
+ */
 function start() {
-  started ??= init({ module_or_path: new URL('claim-reader-web_bg.wasm', BASE) });
+  if (!started) {
+    const preload = document.createElement('link');
+    preload.rel = 'preload';
+    preload.as = 'style';
+    preload.href = STYLESHEET;
+    document.head.append(preload);
+    started = init({ module_or_path: new URL('claim-reader-web_bg.wasm', BASE) });
+  }
   return started;
 }
 
@@ -79,16 +89,17 @@ async function autoMount(element) {
   if (mounted.has(element)) return;
   mounted.set(element, null);
   const source = dataSource(element);
+  // The data is fetched while the module loads, not after.
+  const fetched = source.url ? fetchText(source.url).then((text) => ({ text }), (e) => ({ error: e.message })) : null;
   try {
     const handle = await mount(element, source.text ?? null);
     mounted.set(element, handle);
     if (source.error) handle.fail(source.error);
-    if (source.url) {
-      try {
-        const text = await fetchText(source.url);
-        if (!handle.destroyed) handle.update(text);
-      } catch (e) {
-        if (!handle.destroyed) handle.fail(e.message);
+    if (fetched) {
+      const result = await fetched;
+      if (!handle.destroyed) {
+        if (result.error) handle.fail(result.error);
+        else handle.update(result.text);
       }
     }
     if (!element.isConnected) unmount(element);
