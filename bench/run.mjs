@@ -22,6 +22,7 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { CHROMIUM, CHROMIUM_ARGS as E2E_CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { generate } from './generate.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -50,17 +51,8 @@ function options(argv) {
 }
 
 const opts = options(process.argv.slice(2));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-extensions',
-];
+// The same Chromium, started the same way, as the end-to-end tests.
+const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, '--disable-extensions'];
 const VIEWPORT = { width: 1280, height: 900 };
 const SCALES = [1, 10, 100];
 const READY_MARK = 'claim-reader:ready';
