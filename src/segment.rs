@@ -22,24 +22,22 @@ pub fn segment(len: usize, spans: &[(Range<usize>, usize)]) -> Vec<Segment> {
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut by_start: Vec<&(Range<usize>, usize)> = spans.iter().filter(|(r, _)| r.start < r.end).collect();
-    by_start.sort_by_key(|(r, _)| r.start);
-    let mut next = 0;
-    let mut active: Vec<(usize, usize)> = Vec::new(); // (end, claim)
-    let mut out = Vec::with_capacity(cuts.len());
-    for pair in cuts.windows(2) {
-        let (from, to) = (pair[0], pair[1]);
-        active.retain(|&(end, _)| end > from);
-        while next < by_start.len() && by_start[next].0.start <= from {
-            active.push((by_start[next].0.end, by_start[next].1));
-            next += 1;
+    // A span covers the runs from the cut at its start to the cut at its end (both are cuts).
+    let at = |x: usize| cuts.binary_search(&x.min(len)).unwrap_or(0);
+    let mut claims: Vec<Vec<usize>> = vec![Vec::new(); cuts.len().saturating_sub(1)];
+    for (r, c) in spans {
+        for run in claims.iter_mut().take(at(r.end)).skip(at(r.start)) {
+            run.push(*c);
         }
-        let mut claims: Vec<usize> = active.iter().map(|&(_, c)| c).collect();
-        claims.sort_unstable();
-        claims.dedup();
-        out.push(Segment { range: from..to, claims });
     }
-    out
+    cuts.windows(2)
+        .zip(claims)
+        .map(|(pair, mut claims)| {
+            claims.sort_unstable();
+            claims.dedup();
+            Segment { range: pair[0]..pair[1], claims }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -151,12 +151,21 @@ impl<'a> AnchorIndex<'a> {
             };
             (Reverse(c.edits), context, verbatim, closeness)
         };
-        let mut ranked: Vec<_> = candidates.into_iter().map(|c| (rank(&c), c)).collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0));
-        match ranked.as_slice() {
-            [(best, _), (second, _), ..] if best == second => None,
-            _ => ranked.into_iter().next().map(|(_, c)| c),
+        // The best rank wins when no other candidate shares it.
+        let mut best: Option<(_, Candidate)> = None;
+        let mut shared = false;
+        for c in candidates {
+            let r = rank(&c);
+            match &best {
+                Some((b, _)) if r < *b => {}
+                Some((b, _)) if r == *b => shared = true,
+                _ => {
+                    best = Some((r, c));
+                    shared = false;
+                }
+            }
         }
+        best.filter(|_| !shared).map(|(_, c)| c)
     }
 }
 
