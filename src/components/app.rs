@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::article::Article;
 use super::details::Details;
 use super::legend::Legend;
-use super::notices::{Unplaced, Warnings};
+use super::notices::{unplaced, warnings};
 use super::print_notes::PrintNotes;
 use super::stance_table::StanceTable;
 use super::{dom, ReaderRef};
@@ -117,8 +117,8 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                         id_prefix={(*prefix).clone()}
                     />
                     <Legend reader={reader.clone()} muted={muted.clone()} on_action={on_action.clone()} />
-                    <Unplaced reader={reader.clone()} id_prefix={(*prefix).clone()} />
-                    <Warnings warnings={reader.warnings.clone()} />
+                    { unplaced(reader, &prefix) }
+                    { warnings(&reader.warnings) }
                 </aside>
             </div>
             <PrintNotes reader={reader.clone()} />

@@ -35,36 +35,22 @@ fn diagnostic_item(d: &Diagnostic) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WarningsProps {
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// Non-fatal problems, folded away so readers are not distracted.
-#[function_component]
-pub fn Warnings(props: &WarningsProps) -> Html {
-    if props.warnings.is_empty() {
+pub fn warnings(warnings: &[Diagnostic]) -> Html {
+    if warnings.is_empty() {
         return html! {};
     }
-    let n = props.warnings.len();
+    let n = warnings.len();
     html! {
         <details class="cr-notice">
             <summary>{ format!("{n} note{} on this article's claims data", if n == 1 { "" } else { "s" }) }</summary>
-            <ul class="cr-diagnostics">{ for props.warnings.iter().map(diagnostic_item) }</ul>
+            <ul class="cr-diagnostics">{ for warnings.iter().map(diagnostic_item) }</ul>
         </details>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UnplacedProps {
-    pub reader: ReaderRef,
-    pub id_prefix: AttrValue,
-}
-
 /// Claims whose passage could not be found: kept and shown, never dropped.
-#[function_component]
-pub fn Unplaced(props: &UnplacedProps) -> Html {
-    let reader = &props.reader;
+pub fn unplaced(reader: &ReaderRef, id_prefix: &str) -> Html {
     let unplaced: Vec<usize> = reader.unplaced().collect();
     if unplaced.is_empty() {
         return html! {};
@@ -77,7 +63,7 @@ pub fn Unplaced(props: &UnplacedProps) -> Html {
                     let claim = &reader.doc.claims[c];
                     let label = super::paragraph::claim_label(reader, c);
                     html! {
-                        <li id={format!("{}-unplaced-{}", props.id_prefix, claim.id)} data-claim={claim.id.clone()} tabindex="-1">
+                        <li id={format!("{id_prefix}-unplaced-{}", claim.id)} data-claim={claim.id.clone()} tabindex="-1">
                             <p class="cr-unplaced-label">{ label }</p>
                             <blockquote>{ &claim.quote.exact }</blockquote>
                             <p>{ &claim.summary }</p>
