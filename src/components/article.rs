@@ -106,39 +106,41 @@ fn same_passage(mark: &Element, other: Option<web_sys::EventTarget>) -> bool {
 }
 
 impl PassageListeners {
-    fn open_on<E: AsRef<web_sys::Event> + JsCast>(&self, opener: Opener) -> Callback<E> {
+    fn open_on<E: AsRef<web_sys::Event> + 'static>(&self, opener: Opener) -> Callback<E> {
         let this = self.clone();
-        Callback::from(move |e: E| {
-            let event: &web_sys::Event = e.as_ref();
-            let Some((mark, trigger)) = passage_of(dom::event_origin(event)) else { return };
-            let mouse = event.dyn_ref::<web_sys::MouseEvent>();
-            if opener == Opener::Hover && same_passage(&mark, mouse.and_then(|m| m.related_target())) {
-                return;
-            }
-            let Some(segment) = this.reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
-            let claims = shown_claims(&this.reader, &segment.claims, &this.muted);
-            let rect = dom::rect_within(&mark, &this.root);
-            let pointer = mouse.filter(|_| opener == Opener::Hover).map(|m| (m.client_x(), m.client_y()));
-            this.on_action.emit(Action::Open(OpenDetails { trigger, claims, rect, opener, pointer }));
-        })
+        Callback::from(move |e: E| this.open(e.as_ref(), opener))
     }
 
-    fn leave_on<E: AsRef<web_sys::Event> + JsCast>(&self, how: Opener) -> Callback<E> {
+    fn leave_on<E: AsRef<web_sys::Event> + 'static>(&self, how: Opener) -> Callback<E> {
         let this = self.clone();
-        Callback::from(move |e: E| {
-            let event: &web_sys::Event = e.as_ref();
-            let Some((mark, _)) = passage_of(dom::event_origin(event)) else { return };
-            let related = if let Some(m) = event.dyn_ref::<web_sys::MouseEvent>() {
-                m.related_target()
-            } else {
-                event.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target())
-            };
-            // Moving within the passage, or onto the details, keeps them open (WCAG 1.4.13).
-            if same_passage(&mark, related.clone()) || dom::is_within(related, &this.root, ".cr-details") {
-                return;
-            }
-            this.on_action.emit(Action::Leave(how));
-        })
+        Callback::from(move |e: E| this.leave(e.as_ref(), how))
+    }
+
+    fn open(&self, event: &web_sys::Event, opener: Opener) {
+        let Some((mark, trigger)) = passage_of(dom::event_origin(event)) else { return };
+        let mouse = event.dyn_ref::<web_sys::MouseEvent>();
+        if opener == Opener::Hover && same_passage(&mark, mouse.and_then(|m| m.related_target())) {
+            return;
+        }
+        let Some(segment) = self.reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
+        let claims = shown_claims(&self.reader, &segment.claims, &self.muted);
+        let rect = dom::rect_within(&mark, &self.root);
+        let pointer = mouse.filter(|_| opener == Opener::Hover).map(|m| (m.client_x(), m.client_y()));
+        self.on_action.emit(Action::Open(OpenDetails { trigger, claims, rect, opener, pointer }));
+    }
+
+    fn leave(&self, event: &web_sys::Event, how: Opener) {
+        let Some((mark, _)) = passage_of(dom::event_origin(event)) else { return };
+        let related = if let Some(m) = event.dyn_ref::<web_sys::MouseEvent>() {
+            m.related_target()
+        } else {
+            event.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target())
+        };
+        // Moving within the passage, or onto the details, keeps them open (WCAG 1.4.13).
+        if same_passage(&mark, related.clone()) || dom::is_within(related, &self.root, ".cr-details") {
+            return;
+        }
+        self.on_action.emit(Action::Leave(how));
     }
 }
 

@@ -84,11 +84,6 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
     let target = placed.or(cell.claims.first().copied()).map(|c| doc.claims[c].id.clone()).unwrap_or_default();
     let count = cell.claims.len();
     let passages = if count == 1 { "1 passage".to_string() } else { format!("{count} passages") };
-    let hover = |cell: Option<(usize, usize)>| {
-        let on_action = props.on_action.clone();
-        move || on_action.emit(Action::HoverCell(cell))
-    };
-    let (enter, leave, focus, blur) = (hover(Some((p, i))), hover(None), hover(Some((p, i))), hover(None));
     let onclick = {
         let root = props.root.clone();
         let on_action = props.on_action.clone();
@@ -111,10 +106,10 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
             <button
                 type="button"
                 class={format!("cr-cell {direction_class}")}
-                onmouseenter={Callback::from(move |_: MouseEvent| enter())}
-                onmouseleave={Callback::from(move |_: MouseEvent| leave())}
-                onfocus={Callback::from(move |_: FocusEvent| focus())}
-                onblur={Callback::from(move |_: FocusEvent| blur())}
+                onmouseenter={hover(&props.on_action, Some((p, i)))}
+                onmouseleave={hover(&props.on_action, None)}
+                onfocus={hover(&props.on_action, Some((p, i)))}
+                onblur={hover(&props.on_action, None)}
                 {onclick}
             >
                 // The button's name is its visible text, with who and what before it for
@@ -125,6 +120,12 @@ fn cell(props: &StanceTableProps, p: usize, i: usize) -> Html {
             </button>
         </td>
     }
+}
+
+/// Tells the reader which cell the pointer or focus is on (`None`: none).
+fn hover<E: 'static>(on_action: &Callback<Action>, cell: Option<(usize, usize)>) -> Callback<E> {
+    let on_action = on_action.clone();
+    Callback::from(move |_: E| on_action.emit(Action::HoverCell(cell)))
 }
 
 fn stance_word(direction: Direction, word: &str) -> Html {
