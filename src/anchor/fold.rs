@@ -59,7 +59,7 @@ impl Folded {
                 text.truncate(text.len() - base_len);
                 origin.truncate(origin.len() - base_len);
                 text.push(composed);
-                origin.extend(std::iter::repeat(base_from..from.end).take(composed.len_utf8()));
+                origin.extend(std::iter::repeat_n(base_from..from.end, composed.len_utf8()));
                 continue;
             }
             match fold_char(c) {
@@ -68,11 +68,11 @@ impl Folded {
                         continue;
                     }
                     text.push_str(folded);
-                    origin.extend(std::iter::repeat(from).take(folded.len()));
+                    origin.extend(std::iter::repeat_n(from, folded.len()));
                 }
                 None => {
                     text.push(c);
-                    origin.extend(std::iter::repeat(from).take(c.len_utf8()));
+                    origin.extend(std::iter::repeat_n(from, c.len_utf8()));
                 }
             }
             last_was_space = false;
