@@ -52,7 +52,7 @@ impl Folded {
                 continue;
             }
             let is_mark = ('\u{0300}'..='\u{036F}').contains(&c);
-            if let Some(composed) = text.chars().next_back().filter(|_| is_mark).and_then(|base| compose(base, c)) {
+            if let Some(composed) = is_mark.then(|| text.chars().next_back()).flatten().and_then(|base| compose(base, c)) {
                 // A decomposed letter (NFD) becomes the composed one (NFC).
                 let base_len = text.chars().next_back().map_or(0, char::len_utf8);
                 let base_from = origin[origin.len() - base_len].start;

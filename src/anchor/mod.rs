@@ -176,10 +176,7 @@ pub fn anchor_quote(paragraphs: &[String], quote: &Quote) -> Result<Anchor, Anch
 
 /// Byte offset of the `n`th code point, or `None` past the end.
 pub fn byte_offset(text: &str, n: usize) -> Option<usize> {
-    if n == text.chars().count() {
-        return Some(text.len());
-    }
-    text.char_indices().nth(n).map(|(i, _)| i)
+    text.char_indices().map(|(i, _)| i).chain([text.len()]).nth(n)
 }
 
 #[cfg(test)]
