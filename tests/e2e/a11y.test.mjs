@@ -5,7 +5,7 @@
 // without colour, reduced motion and print. The rules axe checked in each mode are written to
 // tests/e2e/artifacts/axe-<mode>.json.
 
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -21,12 +21,12 @@ import {
   markOf,
   mouseOnto,
   openDetails,
-  openEnvironment,
   readerTest,
   sleep,
   tooltipOf,
   until,
   visibleTextInPage,
+  useEnvironment,
 } from './harness.mjs';
 import { CLAIMS, ISSUES, PARTIES, cellClaims } from './seed-expectations.mjs';
 
@@ -223,14 +223,7 @@ async function waitClosed(page, what) {
 // ---- environments ----------------------------------------------------------------------------
 
 describe('a11y: desktop 1280×900, light', () => {
-  let env;
-  before(async () => {
-    env = await openEnvironment('a11y-desktop', { ...DESKTOP, colorScheme: 'light' });
-  });
-  after(async () => {
-    await env?.close();
-  });
-  const getEnv = () => env;
+  const getEnv = useEnvironment('a11y-desktop', { ...DESKTOP, colorScheme: 'light' });
 
   readerTest(getEnv, 'axe: no WCAG 2.1 A/AA violations (desktop light)', async ({ page }) => {
     await axeCheck(page, 'desktop-light');
@@ -673,14 +666,7 @@ describe('a11y: desktop 1280×900, light', () => {
 });
 
 describe('a11y: desktop 1280×900, dark', () => {
-  let env;
-  before(async () => {
-    env = await openEnvironment('a11y-dark', { ...DESKTOP, colorScheme: 'dark' });
-  });
-  after(async () => {
-    await env?.close();
-  });
-  const getEnv = () => env;
+  const getEnv = useEnvironment('a11y-dark', { ...DESKTOP, colorScheme: 'dark' });
 
   readerTest(getEnv, 'axe: no WCAG 2.1 A/AA violations (desktop dark)', async ({ page }) => {
     await assertDark(page);
@@ -724,14 +710,7 @@ describe('a11y: desktop 1280×900, dark', () => {
 });
 
 describe('a11y: mobile 375×667, touch', () => {
-  let env;
-  before(async () => {
-    env = await openEnvironment('a11y-mobile', MOBILE);
-  });
-  after(async () => {
-    await env?.close();
-  });
-  const getEnv = () => env;
+  const getEnv = useEnvironment('a11y-mobile', MOBILE);
 
   readerTest(getEnv, 'axe: no WCAG 2.1 A/AA violations (mobile touch)', async ({ page }) => {
     await axeCheck(page, 'mobile');

@@ -1,6 +1,6 @@
 // The reader on a desktop screen (1280×900) with a real mouse and keyboard.
 
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import {
@@ -16,11 +16,11 @@ import {
   marksWithClass,
   mouseOnto,
   openDetails,
-  openEnvironment,
   readerTest,
   sleep,
   tooltipOf,
   until,
+  useEnvironment,
 } from './harness.mjs';
 import { activateCellAndCheckFocus, commonTests } from './reader-suite.mjs';
 import { CLAIMS, ISSUES, PARTIES, cellClaims } from './seed-expectations.mjs';
@@ -28,14 +28,7 @@ import { CLAIMS, ISSUES, PARTIES, cellClaims } from './seed-expectations.mjs';
 const require = createRequire(import.meta.url);
 
 describe('desktop 1280×900', () => {
-  let env;
-  before(async () => {
-    env = await openEnvironment('desktop', DESKTOP);
-  });
-  after(async () => {
-    await env?.close();
-  });
-  const getEnv = () => env;
+  const getEnv = useEnvironment('desktop', DESKTOP);
 
   commonTests(getEnv);
 

@@ -2,7 +2,7 @@
 // driven by playwright-core with a fresh profile per browser context, and per-page
 // collection of console errors and page errors.
 
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -36,6 +36,21 @@ export const MOBILE = {
  * Starts the server and a Chromium context with a fresh user-data-dir.
  * Returns { name, server, context, close }.
  */
+/**
+ * Opens a browser environment for the enclosing describe block and closes it after the block;
+ * returns a getter for it (the environment exists only once the block's tests run).
+ */
+export function useEnvironment(name, options) {
+  let env;
+  before(async () => {
+    env = await openEnvironment(name, options);
+  });
+  after(async () => {
+    await env?.close();
+  });
+  return () => env;
+}
+
 export async function openEnvironment(name, options) {
   const dist = process.env.CLAIM_READER_DIST ?? DEFAULT_DIST;
   if (!existsSync(join(dist, 'index.html'))) {

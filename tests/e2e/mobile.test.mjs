@@ -1,6 +1,6 @@
 // The reader on a phone (375×667, touch, no hover).
 
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MOBILE,
@@ -11,21 +11,14 @@ import {
   horizontalOverflow,
   markOf,
   openDetails,
-  openEnvironment,
   readerTest,
+  useEnvironment,
 } from './harness.mjs';
 import { activateCellAndCheckFocus, commonTests } from './reader-suite.mjs';
 import { CLAIMS, ISSUES, PARTIES } from './seed-expectations.mjs';
 
 describe('mobile 375×667 touch', () => {
-  let env;
-  before(async () => {
-    env = await openEnvironment('mobile', MOBILE);
-  });
-  after(async () => {
-    await env?.close();
-  });
-  const getEnv = () => env;
+  const getEnv = useEnvironment('mobile', MOBILE);
 
   commonTests(getEnv);
 
