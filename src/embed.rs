@@ -9,7 +9,7 @@ use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
 use crate::components::{ClaimReader, ErrorPanel, ReaderRef};
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, Json};
 use crate::reader::Reader;
 
 #[derive(Properties, PartialEq)]
@@ -21,9 +21,9 @@ pub struct LoadProps {
     pub theme: Option<AttrValue>,
 }
 
-/// Parses with the browser's own `JSON.parse` and walks the result into a value, which keeps a
-/// Rust JSON parser out of the bundle. Nesting is bounded so no input can exhaust the stack.
-fn parse_json(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
+/// Parses with the browser's own `JSON.parse` and walks the result into a [`Json`] value, which
+/// keeps a Rust JSON parser out of the bundle. Nesting is bounded so no input can exhaust the stack.
+fn parse_json(text: &str) -> Result<Json, Vec<Diagnostic>> {
     crate::model::check_size(text).map_err(|d| vec![d])?;
     if text.trim().is_empty() {
         return Err(vec![crate::model::empty_file()]);
@@ -32,41 +32,41 @@ fn parse_json(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         vec![Diagnostic::error("", format!("not valid JSON: {why}"))]
     })?;
-    to_value(&parsed, 0).ok_or_else(|| {
+    to_json(&parsed, 0).ok_or_else(|| {
         vec![Diagnostic::error("", format!("the data is nested more than {MAX_DEPTH} levels deep"))]
     })
 }
 
 const MAX_DEPTH: usize = 64;
 
-fn to_value(v: &JsValue, depth: usize) -> Option<serde_json::Value> {
-    use serde_json::Value;
+fn to_json(v: &JsValue, depth: usize) -> Option<Json> {
     if depth > MAX_DEPTH {
         return None;
     }
     Some(if let Some(b) = v.as_bool() {
-        Value::Bool(b)
+        Json::Bool(b)
     } else if let Some(f) = v.as_f64() {
-        // Whole numbers stay whole, as a Rust JSON parser would read them.
-        if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
-            if f >= 0.0 { Value::from(f as u64) } else { Value::from(f as i64) }
+        // Whole numbers as integers; others as JavaScript writes them (no float formatting here).
+        Json::Number(if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+            (f as i64).to_string()
         } else {
-            Value::from(f)
-        }
+            js_sys::Number::from(f).to_string(10).map(String::from).unwrap_or_default()
+        })
     } else if let Some(s) = v.as_string() {
-        Value::String(s)
+        Json::String(s)
     } else if js_sys::Array::is_array(v) {
-        let items: Option<Vec<Value>> = js_sys::Array::from(v).iter().map(|x| to_value(&x, depth + 1)).collect();
-        Value::Array(items?)
+        let items: Option<Vec<Json>> = js_sys::Array::from(v).iter().map(|x| to_json(&x, depth + 1)).collect();
+        Json::Array(items?)
     } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
-        let mut map = serde_json::Map::new();
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            map.insert(pair.get(0).as_string().unwrap_or_default(), to_value(&pair.get(1), depth + 1)?);
+        let keys = js_sys::Object::keys(object);
+        let mut fields = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let value = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
+            fields.push((key.as_string().unwrap_or_default(), to_json(&value, depth + 1)?));
         }
-        Value::Object(map)
+        Json::Object(fields)
     } else {
-        Value::Null
+        Json::Null
     })
 }
 

@@ -1,9 +1,9 @@
 //! JSON → [`Document`], collecting every shape problem with its JSON path.
 //!
 //! serde's derive stops at the first error; editors want all of them at once, so the file is
-//! parsed into a `serde_json::Value` and walked here, field by field.
+//! parsed into a [`Json`] value and walked here, field by field.
 
-use serde_json::{Map, Value};
+use super::json::Json;
 
 use super::diagnostic::Diagnostic;
 use super::suggest::did_you_mean;
@@ -19,8 +19,8 @@ pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
 }
 
 /// JSON text → value, with the line and column of a syntax error.
-pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
-    serde_json::from_str(text).map_err(|e| {
+pub fn parse_json(text: &str) -> Result<Json, Diagnostic> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let mut d = if text.trim().is_empty() {
             empty_file()
         } else {
@@ -28,7 +28,8 @@ pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
         };
         d.line_col = Some((e.line().max(1), char_column(text, e.line(), e.column()).max(1)));
         d
-    })
+    })?;
+    Ok(Json::from(&value))
 }
 
 /// What an empty claims file is told.
@@ -37,7 +38,7 @@ pub fn empty_file() -> Diagnostic {
 }
 
 /// Walks an already parsed value (from any JSON parser) into a document.
-pub fn decode_value(value: &Value) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn decode_value(value: &Json) -> (Option<Document>, Vec<Diagnostic>) {
     let mut decoder = Decoder::default();
     let document = decoder.document(value);
     (document, decoder.diagnostics)
@@ -62,17 +63,6 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     line_text[..end].chars().count() + usize::from(end < byte_column)
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn child(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -88,7 +78,7 @@ struct Decoder {
 
 /// One JSON object being read, with the path that leads to it.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    fields: &'a [(String, Json)],
     path: String,
 }
 
@@ -98,12 +88,12 @@ impl Decoder {
     }
 
     /// Checks `value` is an object and warns about fields the format does not know.
-    fn object<'a>(&mut self, value: &'a Value, path: &str, known: &[&str]) -> Option<Obj<'a>> {
-        let Value::Object(map) = value else {
-            self.error(path.to_string(), format!("expected an object, found {}", kind(value)));
+    fn object<'a>(&mut self, value: &'a Json, path: &str, known: &[&str]) -> Option<Obj<'a>> {
+        let Json::Object(fields) = value else {
+            self.error(path.to_string(), format!("expected an object, found {}", value.kind()));
             return None;
         };
-        for key in map.keys() {
+        for (key, _) in fields {
             if !known.contains(&key.as_str()) {
                 self.diagnostics.push(
                     Diagnostic::warning(child(path, key), format!("unknown field \"{key}\", ignored"))
@@ -111,26 +101,26 @@ impl Decoder {
                 );
             }
         }
-        Some(Obj { map, path: path.to_string() })
+        Some(Obj { fields, path: path.to_string() })
     }
 
-    fn field<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> Option<&'a Value> {
-        match obj.map.get(key) {
+    fn field<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> Option<&'a Json> {
+        match obj.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             None if required => {
                 let at = if obj.path.is_empty() { "the top level".to_string() } else { obj.path.clone() };
                 self.error(child(&obj.path, key), format!("missing required field \"{key}\" in {at}"));
                 None
             }
-            None | Some(Value::Null) if !required => None,
+            None | Some(Json::Null) if !required => None,
             other => other,
         }
     }
 
-    fn string_at(&mut self, value: &Value, path: String) -> Option<String> {
+    fn string_at(&mut self, value: &Json, path: String) -> Option<String> {
         match value {
-            Value::String(s) => Some(s.clone()),
+            Json::String(s) => Some(s.clone()),
             other => {
-                self.error(path, format!("expected a string, found {}", kind(other)));
+                self.error(path, format!("expected a string, found {}", other.kind()));
                 None
             }
         }
@@ -170,12 +160,12 @@ impl Decoder {
         }
     }
 
-    fn array<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> &'a [Value] {
+    fn array<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> &'a [Json] {
         let Some(value) = self.field(obj, key, required) else { return &[] };
         match value {
-            Value::Array(items) => items,
+            Json::Array(items) => items,
             other => {
-                self.error(child(&obj.path, key), format!("expected an array, found {}", kind(other)));
+                self.error(child(&obj.path, key), format!("expected an array, found {}", other.kind()));
                 &[]
             }
         }
@@ -207,7 +197,7 @@ impl Decoder {
 
     /// Every item yields a value, a placeholder where it was broken (its problems are already
     /// reported), so that later checks name each item by its own index.
-    fn list<T: Default>(&mut self, obj: &Obj, key: &str, mut each: impl FnMut(&mut Self, &Value, String) -> Option<T>) -> Vec<T> {
+    fn list<T: Default>(&mut self, obj: &Obj, key: &str, mut each: impl FnMut(&mut Self, &Json, String) -> Option<T>) -> Vec<T> {
         let path = child(&obj.path, key);
         let items = self.array(obj, key, true);
         items
@@ -217,7 +207,7 @@ impl Decoder {
             .collect()
     }
 
-    fn document(&mut self, value: &Value) -> Option<Document> {
+    fn document(&mut self, value: &Json) -> Option<Document> {
         let top = self.object(value, "", &["$schema", "format", "article", "parties", "issues", "claims"])?;
         if let Some(format) = self.opt_string(&top, "format") {
             if format != crate::FORMAT {
@@ -234,7 +224,7 @@ impl Decoder {
         Some(Document { article: article?, parties, issues, claims })
     }
 
-    fn article(&mut self, value: &Value) -> Option<Article> {
+    fn article(&mut self, value: &Json) -> Option<Article> {
         let known = [
             "kicker", "headline", "subheadline", "author", "publisher", "dateline", "published", "updated",
             "paragraphs", "footer_note",
@@ -262,12 +252,12 @@ impl Decoder {
         })
     }
 
-    fn publisher(&mut self, value: &Value) -> Option<Publisher> {
+    fn publisher(&mut self, value: &Json) -> Option<Publisher> {
         let obj = self.object(value, "article.publisher", &["name", "url"])?;
         Some(Publisher { name: self.text(&obj, "name"), url: self.opt_string(&obj, "url") })
     }
 
-    fn party(&mut self, value: &Value, path: String) -> Option<Party> {
+    fn party(&mut self, value: &Json, path: String) -> Option<Party> {
         let obj = self.object(value, &path, &["id", "name", "short_name", "aliases"])?;
         Some(Party {
             id: self.text(&obj, "id"),
@@ -277,12 +267,12 @@ impl Decoder {
         })
     }
 
-    fn issue(&mut self, value: &Value, path: String) -> Option<Issue> {
+    fn issue(&mut self, value: &Json, path: String) -> Option<Issue> {
         let obj = self.object(value, &path, &["id", "label", "description"])?;
         Some(Issue { id: self.text(&obj, "id"), label: self.text(&obj, "label"), description: self.text(&obj, "description") })
     }
 
-    fn claim(&mut self, value: &Value, path: String) -> Option<Claim> {
+    fn claim(&mut self, value: &Json, path: String) -> Option<Claim> {
         let known = ["id", "party", "issue", "stance", "quote", "summary", "attribution", "certainty", "hedge"];
         let obj = self.object(value, &path, &known)?;
         let stance_words: Vec<&str> = Stance::ALL.iter().map(|s| s.word()).collect();
@@ -310,7 +300,7 @@ impl Decoder {
         })
     }
 
-    fn quote(&mut self, value: &Value, path: String) -> Option<Quote> {
+    fn quote(&mut self, value: &Json, path: String) -> Option<Quote> {
         let obj = self.object(value, &path, &["exact", "prefix", "suffix", "paragraph", "start"])?;
         Some(Quote {
             exact: self.text(&obj, "exact"),
@@ -321,7 +311,7 @@ impl Decoder {
         })
     }
 
-    fn attribution(&mut self, value: &Value, path: String) -> Option<Attribution> {
+    fn attribution(&mut self, value: &Json, path: String) -> Option<Attribution> {
         let obj = self.object(value, &path, &["reported_by", "basis", "via"])?;
         Some(Attribution {
             reported_by: self.text(&obj, "reported_by"),
@@ -331,10 +321,10 @@ impl Decoder {
     }
 }
 
-fn describe(value: &Value) -> String {
+fn describe(value: &Json) -> String {
     match value {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("the string \"{s}\""),
-        other => kind(other).to_string(),
+        Json::Number(n) => n.clone(),
+        Json::String(s) => format!("the string \"{s}\""),
+        other => other.kind().to_string(),
     }
 }

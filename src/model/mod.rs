@@ -2,11 +2,13 @@
 
 mod decode;
 mod diagnostic;
+pub mod json;
 pub mod suggest;
 mod types;
 mod validate;
 
 pub use decode::{decode_document, decode_value, empty_file, parse_json};
 pub use diagnostic::{has_errors, Diagnostic, Severity};
+pub use json::Json;
 pub use types::*;
 pub use validate::{check_size, is_valid_id, is_web_url, validate, MAX_BYTES, MAX_CLAIMS, MAX_ISSUES, MAX_PARAGRAPHS, MAX_PARTIES};
