@@ -50,7 +50,7 @@ fn to_json(v: &JsValue, depth: usize) -> Option<Json> {
         Json::Number(if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
             (f as i64).to_string()
         } else {
-            js_sys::Number::from(f).to_string(10).map(String::from).unwrap_or_default()
+            js_sys::Number::from(f).to_string_with_radix(10).map(String::from).unwrap_or_default()
         })
     } else if let Some(s) = v.as_string() {
         Json::String(s)

@@ -5,7 +5,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export ROOT
 
-# Project-local tools (wasm-opt from npm `binaryen`) and cargo-installed tools.
+# Project-local tools (wasm-opt from npm `binaryen`; terser, esbuild) and cargo-installed tools.
 export PATH="$ROOT/.tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # Trunk must never try to download a tool; everything it needs is installed by scripts/setup.
@@ -14,6 +14,9 @@ export TRUNK_OFFLINE=true
 # Versions pinned by the project.
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+# The release bundle's minifiers (scripts/minify): terser for js, esbuild for css.
+TERSER_VERSION="5.51.4"
+ESBUILD_VERSION="0.28.2"
 
 log() { printf '==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
