@@ -11,7 +11,7 @@ use super::article::Article;
 use super::details::Details;
 use super::legend::Legend;
 use super::notices::{unplaced, warnings};
-use super::print_notes::PrintNotes;
+use super::print_notes::render_print_notes;
 use super::stance_table::StanceTable;
 use super::{dom, ReaderRef};
 use crate::view_state::{Action, ViewState};
@@ -67,6 +67,15 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
         use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
     use_dismiss_listeners(root.clone(), on_action.clone());
+    let print_notes = use_node_ref();
+    {
+        let print_notes = print_notes.clone();
+        use_effect_with(reader.clone(), move |reader| {
+            if let Some(ol) = print_notes.cast::<web_sys::Element>() {
+                render_print_notes(&ol, reader);
+            }
+        });
+    }
     use_effect_with((), |_| {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
             let _ = performance.mark("claim-reader:ready");
@@ -121,7 +130,10 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                     { warnings(&reader.warnings) }
                 </aside>
             </div>
-            <PrintNotes reader={reader.clone()} />
+            <section class="cr-print-notes" aria-hidden="true">
+                <h2>{ "Claims in this article" }</h2>
+                <ol ref={print_notes}></ol>
+            </section>
             <Details
                 reader={reader.clone()}
                 open={view.open.clone()}

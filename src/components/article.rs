@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::emphasis::use_passage_emphasis;
-use super::paragraph::{shown_claims, Paragraphs};
+use super::paragraph::{render_paragraphs, shown_claims};
 use super::{dom, ReaderRef};
 use crate::view_state::{Action, OpenDetails, Opener};
 
@@ -29,6 +29,15 @@ pub fn Article(props: &ArticleProps) -> Html {
     let reader = &props.reader;
     let article = &reader.doc.article;
     let paragraphs = use_node_ref();
+    {
+        // Before the emphasis below, which finds its marks in what this builds.
+        let paragraphs = paragraphs.clone();
+        use_effect_with((reader.clone(), props.muted.clone()), move |(reader, muted)| {
+            if let Some(container) = paragraphs.cast::<Element>() {
+                render_paragraphs(&container, reader, muted);
+            }
+        });
+    }
     use_passage_emphasis(paragraphs.clone(), reader.clone(), props.open_trigger, props.linked.clone(), props.tooltip_id.clone(), props.muted.clone());
     let listeners = PassageListeners { reader: reader.clone(), muted: props.muted.clone(), on_action: props.on_action.clone(), root: props.root.clone() };
     html! {
@@ -74,7 +83,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                 if let Some(dateline) = &article.dateline {
                     <p class="cr-dateline">{ dateline }</p>
                 }
-                <Paragraphs reader={reader.clone()} muted={props.muted.clone()} node={paragraphs} />
+                <div class="cr-paragraphs" ref={paragraphs}></div>
             </div>
             if let Some(note) = &article.footer_note {
                 <footer class="cr-footer-note"><p>{ note }</p></footer>

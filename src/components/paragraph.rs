@@ -1,56 +1,62 @@
 //! The article's paragraphs: their segments, with every claimed segment a focusable `<mark>`.
 //!
-//! Rendered once per data and legend state, never on hover: marks carry no listeners (the
-//! article listens once for all of them and finds the passage from `data-seg`), and what hover
-//! and focus emphasise is applied by `emphasis.rs`. A long article stays cheap to show and to use.
+//! Built straight into the DOM, once per data and legend state, and never on hover. A long
+//! article is thousands of marks that never change between those states; a virtual DOM for
+//! them would cost time on every load and bytes in the bundle for nothing. Marks carry no
+//! listeners (the article listens once for all of them and finds the passage from `data-seg`),
+//! and what hover and focus emphasise is applied by `emphasis.rs`. Only text is ever set from
+//! the data, never markup.
 
-use std::ops::Range;
-use std::rc::Rc;
+use web_sys::{Document, Element, Node};
 
-use yew::prelude::*;
+use super::issue_class;
+use crate::reader::Reader;
 
-use super::{issue_class, ReaderRef};
-
-#[derive(Properties, PartialEq)]
-pub struct ParagraphsProps {
-    pub reader: ReaderRef,
-    pub muted: Rc<Vec<bool>>,
-    /// Refers to the element holding the paragraphs.
-    pub node: NodeRef,
+/// Creates `<tag class=…>` at the end of `parent`.
+pub fn append_element(doc: &Document, parent: &Node, tag: &str, class: &str) -> Option<Element> {
+    let element = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    parent.append_child(&element).ok()?;
+    Some(element)
 }
 
-#[function_component]
-pub fn Paragraphs(props: &ParagraphsProps) -> Html {
-    let reader = &props.reader;
-    // Paragraph p is child p of this element, and segment s is child node s of its paragraph:
-    // `emphasis.rs` finds a passage's mark from (p, s) without searching.
-    html! {
-        <div class="cr-paragraphs" ref={props.node.clone()}>
-        { for reader.paragraphs.iter().enumerate().map(|(p, segments)| html! {
-            <p class="cr-paragraph">
-                { for segments.iter().enumerate().map(|(s, segment)| {
-                    let text = reader.segment_text(p, segment);
-                    if segment.claims.is_empty() {
-                        html! { { text } }
-                    } else {
-                        passage(props, (p, s), &segment.claims, segment.range.clone(), text)
-                    }
-                }) }
-            </p>
-        }) }
-        </div>
+/// Appends `text` to `parent` as one text node (even when empty, so node counts stay fixed).
+pub fn append_text(doc: &Document, parent: &Node, text: &str) {
+    let _ = parent.append_child(&doc.create_text_node(text));
+}
+
+/// Replaces the children of `container` with the article's paragraphs. Paragraph p becomes
+/// child p of `container`, and segment s child node s of its paragraph: `emphasis.rs` finds a
+/// passage's mark from (p, s) without searching.
+pub fn render_paragraphs(container: &Element, reader: &Reader, muted: &[bool]) {
+    let Some(doc) = container.owner_document() else { return };
+    container.set_text_content(None);
+    let fragment = doc.create_document_fragment();
+    for (p, segments) in reader.paragraphs.iter().enumerate() {
+        let Some(paragraph) = append_element(&doc, &fragment, "p", "cr-paragraph") else { return };
+        for (s, segment) in segments.iter().enumerate() {
+            let text = reader.segment_text(p, segment);
+            if segment.claims.is_empty() {
+                append_text(&doc, &paragraph, text);
+            } else {
+                passage(&doc, &paragraph, reader, muted, (p, s), text);
+            }
+        }
     }
+    let _ = container.append_child(&fragment);
 }
 
 /// The claims over a segment that the legend has not switched off.
-pub fn shown_claims(reader: &crate::reader::Reader, claims: &[usize], muted: &[bool]) -> Vec<usize> {
+pub fn shown_claims(reader: &Reader, claims: &[usize], muted: &[bool]) -> Vec<usize> {
     claims.iter().copied().filter(|&c| !muted.get(reader.cells[c].1).copied().unwrap_or(false)).collect()
 }
 
-fn passage(props: &ParagraphsProps, (p, s): (usize, usize), claims: &[usize], range: Range<usize>, text: &str) -> Html {
-    let reader = &props.reader;
-    let doc = &reader.doc;
-    let shown = shown_claims(reader, claims, &props.muted);
+fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool], (p, s): (usize, usize), text: &str) {
+    let segment = &reader.paragraphs[p][s];
+    let claims = &segment.claims;
+    let shown = shown_claims(reader, claims, muted);
     let is_muted = shown.is_empty();
     let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
     let mut class = format!("cr-passage {}", issue_class(reader.cells[lead].1));
@@ -59,40 +65,37 @@ fn passage(props: &ParagraphsProps, (p, s): (usize, usize), claims: &[usize], ra
             class.push_str(name);
         }
     }
-    let ids = claims.iter().map(|&c| doc.claims[c].id.as_str()).collect::<Vec<_>>().join(" ");
-    let mut issue_ids: Vec<&str> = claims.iter().map(|&c| doc.claims[c].issue.as_str()).collect();
+    let Some(mark) = append_element(doc, paragraph, "mark", &class) else { return };
+    let claim_ids = claims.iter().map(|&c| reader.doc.claims[c].id.as_str()).collect::<Vec<_>>().join(" ");
+    let mut issue_ids: Vec<&str> = claims.iter().map(|&c| reader.doc.claims[c].issue.as_str()).collect();
     issue_ids.dedup();
+    let _ = mark.set_attribute("data-claim", &claim_ids);
+    let _ = mark.set_attribute("data-issue", &issue_ids.join(" "));
     let placed = |c: usize| reader.anchors[c].as_ref();
-    // Screen readers hear who holds the position where each claim begins, without opening anything.
-    let announcements: Vec<String> = claims
-        .iter()
-        .filter(|&&c| placed(c).is_some_and(|a| a.range.start == range.start))
-        .map(|&c| claim_label(reader, c))
-        .collect();
     // In print, each passage is followed by the numbers of the claims that end there.
     let notes: Vec<String> = claims
         .iter()
-        .filter(|&&c| placed(c).is_some_and(|a| a.range.end == range.end))
+        .filter(|&&c| placed(c).is_some_and(|a| a.range.end == segment.range.end))
         .map(|&c| (c + 1).to_string())
         .collect();
-    let notes = (!notes.is_empty()).then(|| notes.join(","));
-    html! {
-        <mark
-            class={class}
-            data-claim={ids}
-            data-issue={issue_ids.join(" ")}
-            data-note={notes}
-            data-seg={(!is_muted).then(|| format!("{p}-{s}"))}
-            tabindex={(!is_muted).then_some("0")}
-        >
-            { for announcements.into_iter().map(|a| html! { <span class="cr-sr">{ a }</span> }) }
-            { text }
-        </mark>
+    if !notes.is_empty() {
+        let _ = mark.set_attribute("data-note", &notes.join(","));
     }
+    if !is_muted {
+        let _ = mark.set_attribute("data-seg", &format!("{p}-{s}"));
+        let _ = mark.set_attribute("tabindex", "0");
+    }
+    // Screen readers hear who holds the position where each claim begins, without opening anything.
+    for &c in claims.iter().filter(|&&c| placed(c).is_some_and(|a| a.range.start == segment.range.start)) {
+        if let Some(sr) = append_element(doc, &mark, "span", "cr-sr") {
+            sr.set_text_content(Some(&claim_label(reader, c)));
+        }
+    }
+    append_text(doc, &mark, text);
 }
 
 /// "Claim: United States demands, on Ukraine's military." — what a screen reader announces.
-pub fn claim_label(reader: &crate::reader::Reader, c: usize) -> String {
+pub fn claim_label(reader: &Reader, c: usize) -> String {
     let claim = &reader.doc.claims[c];
     let (party, issue) = reader.cells[c];
     let party = reader.doc.parties.get(party).map_or(claim.party.as_str(), |p| p.name.as_str());

@@ -1,34 +1,32 @@
 //! On paper there is no hover: every claim's details, numbered like footnotes. Hidden on
-//! screen by the stylesheet; the numbers also follow each passage in print.
+//! screen by the stylesheet; the numbers also follow each passage in print. Built straight into
+//! the DOM once per article, like the paragraphs, since nothing in it ever changes.
 
-use yew::prelude::*;
+use web_sys::Element;
 
 use super::details::{attribution_line, certainty_line};
-use super::ReaderRef;
+use super::paragraph::{append_element, append_text};
+use crate::reader::Reader;
 
-#[derive(Properties, PartialEq)]
-pub struct PrintNotesProps {
-    pub reader: ReaderRef,
-}
-
-#[function_component]
-pub fn PrintNotes(props: &PrintNotesProps) -> Html {
-    let reader = &props.reader;
-    let doc = &reader.doc;
-    html! {
-        <section class="cr-print-notes" aria-hidden="true">
-            <h2>{ "Claims in this article" }</h2>
-            <ol>
-                { for doc.claims.iter().enumerate().map(|(c, claim)| {
-                    let (p, i) = reader.cells[c];
-                    html! {
-                        <li>
-                            <strong>{ format!("{} {}", doc.parties[p].name, claim.stance.word()) }</strong>
-                            { format!(" — {}. {} {}. {}.", doc.issues[i].label, claim.summary, certainty_line(claim), attribution_line(claim)) }
-                        </li>
-                    }
-                }) }
-            </ol>
-        </section>
+/// Replaces the items of the list `ol` with one per claim, in claim order.
+pub fn render_print_notes(ol: &Element, reader: &Reader) {
+    let Some(doc) = ol.owner_document() else { return };
+    ol.set_text_content(None);
+    let fragment = doc.create_document_fragment();
+    for (c, claim) in reader.doc.claims.iter().enumerate() {
+        let (p, i) = reader.cells[c];
+        let Some(li) = append_element(&doc, &fragment, "li", "") else { return };
+        if let Some(strong) = append_element(&doc, &li, "strong", "") {
+            strong.set_text_content(Some(&format!("{} {}", reader.doc.parties[p].name, claim.stance.word())));
+        }
+        let line = format!(
+            " — {}. {} {}. {}.",
+            reader.doc.issues[i].label,
+            claim.summary,
+            certainty_line(claim),
+            attribution_line(claim)
+        );
+        append_text(&doc, &li, &line);
     }
+    let _ = ol.append_child(&fragment);
 }
