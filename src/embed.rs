@@ -4,12 +4,11 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
 use crate::components::{ClaimReader, ErrorPanel, ReaderRef};
-use crate::model::{Diagnostic, Json};
+use crate::model::Diagnostic;
 use crate::reader::Reader;
 
 #[derive(Properties, PartialEq)]
@@ -21,60 +20,11 @@ pub struct LoadProps {
     pub theme: Option<AttrValue>,
 }
 
-/// Parses with the browser's own `JSON.parse` and walks the result into a [`Json`] value, which
-/// keeps a Rust JSON parser out of the bundle. Nesting is bounded so no input can exhaust the stack.
-fn parse_json(text: &str) -> Result<Json, Vec<Diagnostic>> {
-    crate::model::check_size(text).map_err(|d| vec![d])?;
-    if text.trim().is_empty() {
-        return Err(vec![crate::model::empty_file()]);
-    }
-    let parsed = js_sys::JSON::parse(text).map_err(|e| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        vec![Diagnostic::error("", format!("not valid JSON: {why}"))]
-    })?;
-    to_json(&parsed, 0).ok_or_else(|| {
-        vec![Diagnostic::error("", format!("the data is nested more than {MAX_DEPTH} levels deep"))]
-    })
-}
-
-const MAX_DEPTH: usize = 64;
-
-fn to_json(v: &JsValue, depth: usize) -> Option<Json> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    Some(if let Some(b) = v.as_bool() {
-        Json::Bool(b)
-    } else if let Some(f) = v.as_f64() {
-        // Whole numbers as integers; others as JavaScript writes them (no float formatting here).
-        Json::Number(if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
-            (f as i64).to_string()
-        } else {
-            js_sys::Number::from(f).to_string_with_radix(10).map(String::from).unwrap_or_default()
-        })
-    } else if let Some(s) = v.as_string() {
-        Json::String(s)
-    } else if js_sys::Array::is_array(v) {
-        let items: Option<Vec<Json>> = js_sys::Array::from(v).iter().map(|x| to_json(&x, depth + 1)).collect();
-        Json::Array(items?)
-    } else if let Some(object) = v.dyn_ref::<js_sys::Object>() {
-        let keys = js_sys::Object::keys(object);
-        let mut fields = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            let value = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
-            fields.push((key.as_string().unwrap_or_default(), to_json(&value, depth + 1)?));
-        }
-        Json::Object(fields)
-    } else {
-        Json::Null
-    })
-}
-
 /// Loads a claims file and shows the reader, or the error panel when it cannot be shown.
 #[function_component]
 pub fn Load(props: &LoadProps) -> Html {
     let result = use_memo(props.json.clone(), |json| {
-        let result = parse_json(json).and_then(|value| Reader::from_value(&value)).map(Rc::new);
+        let result = Reader::from_json(json).map(Rc::new);
         match &result {
             Ok(r) => log(&r.warnings),
             Err(d) => log(d),
@@ -122,7 +72,8 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
 /// Every diagnostic also goes to the browser console, for the developer embedding the reader.
 fn log(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        let text = JsValue::from(format!("claim-reader: {d}"));
+        let at = d.line_col.map(|(line, column)| format!(" (line {line}, column {column})")).unwrap_or_default();
+        let text = JsValue::from(format!("claim-reader: {d}{at}"));
         if d.is_error() {
             web_sys::console::error_1(&text);
         } else {

@@ -9,6 +9,8 @@
 //! [`MAX_DEPTH`]) simply has no positions.
 
 use crate::model::Diagnostic;
+#[cfg(test)]
+use crate::model::Json;
 
 /// The deepest nesting the scanner follows. serde_json refuses deeper text anyway.
 pub const MAX_DEPTH: usize = 256;
@@ -601,6 +603,46 @@ mod tests {
         path
     }
 
+    /// The model's own parser reads what serde_json reads, to the same values, and refuses
+    /// what it refuses (within the model's nesting limit).
+    fn assert_parsers_agree(text: &str) {
+        fn convert(v: &serde_json::Value) -> Json {
+            use serde_json::Value;
+            match v {
+                Value::Null => Json::Null,
+                Value::Bool(b) => Json::Bool(*b),
+                Value::Number(n) => Json::Number(n.to_string()),
+                Value::String(s) => Json::String(s.clone()),
+                Value::Array(items) => Json::Array(items.iter().map(convert).collect()),
+                Value::Object(map) => Json::Object(map.iter().map(|(k, v)| (k.clone(), convert(v))).collect()),
+            }
+        }
+        /// Objects as maps (key order and repeats aside), numbers by value.
+        fn same(a: &Json, b: &Json) -> bool {
+            match (a, b) {
+                // serde_json's float parsing may be off in the last bit.
+                (Json::Number(x), Json::Number(y)) => match (x.parse::<f64>(), y.parse::<f64>()) {
+                    (Ok(x), Ok(y)) => x == y || (x - y).abs() <= x.abs().max(y.abs()) * 1e-15,
+                    _ => false,
+                },
+                (Json::Array(x), Json::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+                (Json::Object(x), Json::Object(_)) => x.iter().all(|(k, _)| match (a.get(k), b.get(k)) {
+                    (Some(a), Some(b)) => same(a, b),
+                    _ => false,
+                }),
+                _ => a == b,
+            }
+        }
+        let ours = crate::model::json::parse(text);
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(theirs) => match ours {
+                Ok(ours) => assert!(same(&ours, &convert(&theirs)), "{text:?}"),
+                Err(e) => assert_eq!(e.message, "the data is nested more than 64 levels deep", "{text:?}"),
+            },
+            Err(_) => assert!(ours.is_err(), "{text:?}"),
+        }
+    }
+
     #[test]
     fn never_panics_on_generated_input() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -610,6 +652,7 @@ mod tests {
             // Well-formed text always has a position for its root and agrees with serde_json.
             assert_eq!(locate(&text, ""), Some((1, 1)), "{text:?}");
             assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{text:?}");
+            assert_parsers_agree(&text);
             for _ in 0..4 {
                 let path = gen_path(&mut rng);
                 let found = locate(&text, &path);
@@ -639,6 +682,7 @@ mod tests {
                 let found = locate(&broken, &path);
                 let valid = serde_json::from_str::<serde_json::Value>(&broken).is_ok();
                 assert_eq!(found.is_some(), valid, "{broken:?} {path:?}");
+                assert_parsers_agree(&broken);
                 let mut diagnostics = vec![Diagnostic::error(path, "x")];
                 fill_line_cols(&broken, &mut diagnostics);
             }

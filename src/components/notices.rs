@@ -29,6 +29,7 @@ fn diagnostic_item(d: &Diagnostic) -> Html {
     html! {
         <li class={if d.is_error() { "is-error" } else { "is-warning" }}>
             if !d.path.is_empty() { <code class="cr-path">{ &d.path }</code>{ ": " } }
+            if let Some((line, column)) = d.line_col { <span class="cr-at">{ format!("line {line}, column {column}: ") }</span> }
             { &d.message }
             if let Some(hint) = &d.hint { <span class="cr-hint">{ " — " }{ hint }</span> }
         </li>

@@ -20,16 +20,16 @@ pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
 
 /// JSON text → value, with the line and column of a syntax error.
 pub fn parse_json(text: &str) -> Result<Json, Diagnostic> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        let mut d = if text.trim().is_empty() {
-            empty_file()
-        } else {
-            Diagnostic::error("", format!("not valid JSON: {}", json_error_message(&e)))
-        };
-        d.line_col = Some((e.line().max(1), char_column(text, e.line(), e.column()).max(1)));
+    if text.trim().is_empty() {
+        let mut d = empty_file();
+        d.line_col = Some((1, 1));
+        return Err(d);
+    }
+    super::json::parse(text).map_err(|e| {
+        let mut d = Diagnostic::error("", format!("not valid JSON: {}", e.message));
+        d.line_col = Some(e.line_col(text));
         d
-    })?;
-    Ok(Json::from(&value))
+    })
 }
 
 /// What an empty claims file is told.
@@ -42,25 +42,6 @@ pub fn decode_value(value: &Json) -> (Option<Document>, Vec<Diagnostic>) {
     let mut decoder = Decoder::default();
     let document = decoder.document(value);
     (document, decoder.diagnostics)
-}
-
-/// serde_json's message without its trailing " at line L column C" (we report those apart).
-fn json_error_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
-/// serde_json counts columns in bytes; editors count characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
-    let mut end = byte_column.min(line_text.len());
-    while !line_text.is_char_boundary(end) {
-        end -= 1;
-    }
-    line_text[..end].chars().count() + usize::from(end < byte_column)
 }
 
 fn child(path: &str, key: &str) -> String {
@@ -93,8 +74,17 @@ impl Decoder {
             self.error(path.to_string(), format!("expected an object, found {}", value.kind()));
             return None;
         };
+        let mut seen = 0u32;
         for (key, _) in fields {
-            if !known.contains(&key.as_str()) {
+            if let Some(k) = known.iter().position(|k| k == key) {
+                if seen & (1 << k) != 0 {
+                    self.diagnostics.push(Diagnostic::warning(
+                        child(path, key),
+                        format!("field \"{key}\" is written more than once; the last one counts"),
+                    ));
+                }
+                seen |= 1 << k;
+            } else {
                 self.diagnostics.push(
                     Diagnostic::warning(child(path, key), format!("unknown field \"{key}\", ignored"))
                         .with_hint(did_you_mean(key, known)),
@@ -105,7 +95,7 @@ impl Decoder {
     }
 
     fn field<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> Option<&'a Json> {
-        match obj.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+        match obj.fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v) {
             None if required => {
                 let at = if obj.path.is_empty() { "the top level".to_string() } else { obj.path.clone() };
                 self.error(child(&obj.path, key), format!("missing required field \"{key}\" in {at}"));
