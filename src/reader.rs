@@ -27,11 +27,11 @@ impl Reader {
     pub fn from_json(text: &str) -> Result<Reader, Vec<Diagnostic>> {
         check_size(text).map_err(|d| vec![d])?;
         let value = parse_json(text).map_err(|d| vec![d])?;
-        Reader::from_value(&value)
+        Reader::from_value(value)
     }
 
     /// The pipeline from an already parsed value: the browser parses with its own `JSON.parse`.
-    pub fn from_value(value: &crate::model::Json) -> Result<Reader, Vec<Diagnostic>> {
+    pub fn from_value(value: crate::model::Json) -> Result<Reader, Vec<Diagnostic>> {
         let (doc, mut diagnostics) = decode_value(value);
         let Some(doc) = doc else { return Err(diagnostics) };
         diagnostics.extend(validate(&doc));

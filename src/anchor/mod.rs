@@ -9,6 +9,7 @@ mod compose_table;
 mod fold;
 mod fuzzy;
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -35,10 +36,11 @@ pub enum AnchorError {
     Ambiguous { occurrences: usize },
 }
 
-/// The article's paragraphs, folded once so that every quote can be searched quickly.
+/// The article's paragraphs, each folded once, on the first search that needs it: quotes that
+/// stand at their stated position (most of them) need no folding at all.
 pub struct AnchorIndex<'a> {
     paragraphs: &'a [String],
-    folded: Vec<Folded>,
+    folded: Vec<OnceCell<Folded>>,
 }
 
 /// A place a quote might stand: paragraph, byte range of the folded text, edits needed.
@@ -50,7 +52,11 @@ struct Candidate {
 
 impl<'a> AnchorIndex<'a> {
     pub fn new(paragraphs: &'a [String]) -> Self {
-        AnchorIndex { paragraphs, folded: paragraphs.iter().map(|p| Folded::new(p)).collect() }
+        AnchorIndex { paragraphs, folded: paragraphs.iter().map(|_| OnceCell::new()).collect() }
+    }
+
+    fn folded(&self, p: usize) -> &Folded {
+        self.folded[p].get_or_init(|| Folded::new(&self.paragraphs[p]))
     }
 
     pub fn anchor_quote(&self, quote: &Quote) -> Result<Anchor, AnchorError> {
@@ -62,9 +68,9 @@ impl<'a> AnchorIndex<'a> {
             return Err(AnchorError::NotFound);
         }
         let scope = match quote.paragraph {
-            Some(p) if p < self.folded.len() => p..p + 1,
+            Some(p) if p < self.paragraphs.len() => p..p + 1,
             Some(_) => return Err(AnchorError::NotFound),
-            None => 0..self.folded.len(),
+            None => 0..self.paragraphs.len(),
         };
         let mut candidates = self.exact_candidates(&needle, scope.clone());
         if candidates.is_empty() {
@@ -78,7 +84,7 @@ impl<'a> AnchorIndex<'a> {
         };
         Ok(Anchor {
             paragraph: best.paragraph,
-            range: self.folded[best.paragraph].original(best.folded),
+            range: self.folded(best.paragraph).original(best.folded),
             edits: best.edits,
         })
     }
@@ -98,7 +104,7 @@ impl<'a> AnchorIndex<'a> {
     fn exact_candidates(&self, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
         let mut out = Vec::new();
         for p in scope {
-            let hay = &self.folded[p].text;
+            let hay = &self.folded(p).text;
             let mut from = 0;
             while let Some(i) = hay[from..].find(needle) {
                 let start = from + i;
@@ -114,7 +120,7 @@ impl<'a> AnchorIndex<'a> {
         let bound = fuzzy::edit_bound(quote.len());
         let mut out = Vec::new();
         for p in scope {
-            let hay = &self.folded[p].text;
+            let hay = &self.folded(p).text;
             let offsets: Vec<usize> = hay.char_indices().map(|(i, _)| i).chain([hay.len()]).collect();
             let chars: Vec<char> = hay.chars().collect();
             for a in fuzzy::search(&quote, &chars, bound) {
@@ -131,7 +137,7 @@ impl<'a> AnchorIndex<'a> {
         let prefix = quote.prefix.as_deref().map(|s| Folded::new(s).text);
         let suffix = quote.suffix.as_deref().map(|s| Folded::new(s).text);
         let rank = |c: &Candidate| {
-            let hay = &self.folded[c.paragraph].text;
+            let hay = &self.folded(c.paragraph).text;
             let mut context = 0u8;
             if let Some(prefix) = prefix.as_deref().map(str::trim_end).filter(|s| !s.is_empty()) {
                 context += u8::from(hay[..c.folded.start].trim_end().ends_with(prefix));
@@ -139,7 +145,7 @@ impl<'a> AnchorIndex<'a> {
             if let Some(suffix) = suffix.as_deref().map(str::trim_start).filter(|s| !s.is_empty()) {
                 context += u8::from(hay[c.folded.end..].trim_start().starts_with(suffix));
             }
-            let original = self.folded[c.paragraph].original(c.folded.clone());
+            let original = self.folded(c.paragraph).original(c.folded.clone());
             let text = &self.paragraphs[c.paragraph];
             let verbatim = text[original.clone()] == *quote.exact.trim();
             let closeness = match (quote.paragraph, quote.start) {

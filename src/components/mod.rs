@@ -38,6 +38,8 @@ impl Deref for ReaderRef {
 }
 
 /// The CSS class that colours an issue: the palette has eight entries and repeats after that.
-fn issue_class(issue: usize) -> String {
-    format!("cr-issue-{}", issue % 8)
+fn issue_class(issue: usize) -> &'static str {
+    const CLASSES: [&str; 8] =
+        ["cr-issue-0", "cr-issue-1", "cr-issue-2", "cr-issue-3", "cr-issue-4", "cr-issue-5", "cr-issue-6", "cr-issue-7"];
+    CLASSES[issue % 8]
 }

@@ -59,30 +59,46 @@ fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool],
     let shown = shown_claims(reader, claims, muted);
     let is_muted = shown.is_empty();
     let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
-    let mut class = format!("cr-passage {}", issue_class(reader.cells[lead].1));
+    // Thousands of marks: strings are pushed, not formatted.
+    let mut class = String::from("cr-passage ");
+    class.push_str(issue_class(reader.cells[lead].1));
     for (on, name) in [(claims.len() > 1, " is-multi"), (is_muted, " is-muted")] {
         if on {
             class.push_str(name);
         }
     }
     let Some(mark) = append_element(doc, paragraph, "mark", &class) else { return };
-    let claim_ids = claims.iter().map(|&c| reader.doc.claims[c].id.as_str()).collect::<Vec<_>>().join(" ");
-    let mut issue_ids: Vec<&str> = claims.iter().map(|&c| reader.doc.claims[c].issue.as_str()).collect();
-    issue_ids.dedup();
+    let mut claim_ids = String::new();
+    let mut issue_ids = String::new();
+    let mut last_issue = None;
+    for &c in claims {
+        let claim = &reader.doc.claims[c];
+        push_word(&mut claim_ids, &claim.id);
+        if last_issue != Some(claim.issue.as_str()) {
+            push_word(&mut issue_ids, &claim.issue);
+            last_issue = Some(claim.issue.as_str());
+        }
+    }
     let _ = mark.set_attribute("data-claim", &claim_ids);
-    let _ = mark.set_attribute("data-issue", &issue_ids.join(" "));
+    let _ = mark.set_attribute("data-issue", &issue_ids);
     let placed = |c: usize| reader.anchors[c].as_ref();
     // In print, each passage is followed by the numbers of the claims that end there.
-    let notes: Vec<String> = claims
-        .iter()
-        .filter(|&&c| placed(c).is_some_and(|a| a.range.end == segment.range.end))
-        .map(|&c| (c + 1).to_string())
-        .collect();
+    let mut notes = String::new();
+    for &c in claims.iter().filter(|&&c| placed(c).is_some_and(|a| a.range.end == segment.range.end)) {
+        if !notes.is_empty() {
+            notes.push(',');
+        }
+        push_number(&mut notes, c + 1);
+    }
     if !notes.is_empty() {
-        let _ = mark.set_attribute("data-note", &notes.join(","));
+        let _ = mark.set_attribute("data-note", &notes);
     }
     if !is_muted {
-        let _ = mark.set_attribute("data-seg", &format!("{p}-{s}"));
+        let mut seg = String::new();
+        push_number(&mut seg, p);
+        seg.push('-');
+        push_number(&mut seg, s);
+        let _ = mark.set_attribute("data-seg", &seg);
         let _ = mark.set_attribute("tabindex", "0");
     }
     // Screen readers hear who holds the position where each claim begins, without opening anything.
@@ -94,11 +110,31 @@ fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool],
     append_text(doc, &mark, text);
 }
 
+/// Appends `word` to a space-separated list.
+fn push_word(list: &mut String, word: &str) {
+    if !list.is_empty() {
+        list.push(' ');
+    }
+    list.push_str(word);
+}
+
+/// Appends `n` in decimal.
+pub fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 /// "Claim: United States demands, on Ukraine's military." — what a screen reader announces.
 pub fn claim_label(reader: &Reader, c: usize) -> String {
     let claim = &reader.doc.claims[c];
     let (party, issue) = reader.cells[c];
     let party = reader.doc.parties.get(party).map_or(claim.party.as_str(), |p| p.name.as_str());
     let issue = reader.doc.issues.get(issue).map_or(claim.issue.as_str(), |i| i.label.as_str());
-    format!("Claim: {party} {}, on {issue}. ", claim.stance.word())
+    let mut label = String::from("Claim: ");
+    for part in [party, " ", claim.stance.word(), ", on ", issue, ". "] {
+        label.push_str(part);
+    }
+    label
 }

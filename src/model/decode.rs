@@ -13,7 +13,7 @@ use super::types::*;
 /// problem found on the way. Semantic checks (ids, references, anchors) come later.
 pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
     match parse_json(text) {
-        Ok(value) => decode_value(&value),
+        Ok(value) => decode_value(value),
         Err(d) => (None, vec![d]),
     }
 }
@@ -37,18 +37,47 @@ pub fn empty_file() -> Diagnostic {
     Diagnostic::error("", "the file is empty").with_hint("a claims file is a JSON object")
 }
 
-/// Walks an already parsed value (from any JSON parser) into a document.
-pub fn decode_value(value: &Json) -> (Option<Document>, Vec<Diagnostic>) {
+/// Walks a parsed value into a document, taking its strings rather than copying them.
+pub fn decode_value(value: Json) -> (Option<Document>, Vec<Diagnostic>) {
     let mut decoder = Decoder::default();
     let document = decoder.document(value);
     (document, decoder.diagnostics)
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+/// Where a value sits, kept on the stack as the walk descends and written out only when a
+/// problem is reported there: a long article has tens of thousands of values and few problems.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Field(&'p Path<'p>, &'p str),
+    Item(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    /// `claims[3].quote.exact`; empty for the whole file.
+    fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Root => {}
+            Path::Field(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Item(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
     }
 }
 
@@ -58,47 +87,49 @@ struct Decoder {
 }
 
 /// One JSON object being read, with the path that leads to it.
-struct Obj<'a> {
-    fields: &'a [(String, Json)],
-    path: String,
+struct Obj<'p> {
+    fields: Vec<(String, Json)>,
+    path: Path<'p>,
 }
 
 impl Decoder {
-    fn error(&mut self, path: String, message: String) {
-        self.diagnostics.push(Diagnostic::error(path, message));
+    fn error(&mut self, path: Path, message: String) {
+        self.diagnostics.push(Diagnostic::error(path.render(), message));
     }
 
     /// Checks `value` is an object and warns about fields the format does not know.
-    fn object<'a>(&mut self, value: &'a Json, path: &str, known: &[&str]) -> Option<Obj<'a>> {
+    fn object<'p>(&mut self, value: Json, path: Path<'p>, known: &[&str]) -> Option<Obj<'p>> {
         let Json::Object(fields) = value else {
-            self.error(path.to_string(), format!("expected an object, found {}", value.kind()));
+            self.error(path, format!("expected an object, found {}", value.kind()));
             return None;
         };
         let mut seen = 0u32;
-        for (key, _) in fields {
+        for (key, _) in &fields {
+            let at = Path::Field(&path, key);
             if let Some(k) = known.iter().position(|k| k == key) {
                 if seen & (1 << k) != 0 {
-                    self.diagnostics.push(Diagnostic::warning(
-                        child(path, key),
-                        format!("field \"{key}\" is written more than once; the last one counts"),
-                    ));
+                    let message = format!("field \"{key}\" is written more than once; the last one counts");
+                    self.diagnostics.push(Diagnostic::warning(at.render(), message));
                 }
                 seen |= 1 << k;
             } else {
                 self.diagnostics.push(
-                    Diagnostic::warning(child(path, key), format!("unknown field \"{key}\", ignored"))
+                    Diagnostic::warning(at.render(), format!("unknown field \"{key}\", ignored"))
                         .with_hint(did_you_mean(key, known)),
                 );
             }
         }
-        Some(Obj { fields, path: path.to_string() })
+        Some(Obj { fields, path })
     }
 
-    fn field<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> Option<&'a Json> {
-        match obj.fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v) {
+    /// Takes the value of `key` (its last, if written twice) out of `obj`. A missing required
+    /// field is reported; a missing or null optional one is `None`.
+    fn take(&mut self, obj: &mut Obj, key: &str, required: bool) -> Option<Json> {
+        let found = obj.fields.iter().rposition(|(k, _)| k == key).map(|i| std::mem::take(&mut obj.fields[i].1));
+        match found {
             None if required => {
-                let at = if obj.path.is_empty() { "the top level".to_string() } else { obj.path.clone() };
-                self.error(child(&obj.path, key), format!("missing required field \"{key}\" in {at}"));
+                let at = if matches!(obj.path, Path::Root) { "the top level".to_string() } else { obj.path.render() };
+                self.error(Path::Field(&obj.path, key), format!("missing required field \"{key}\" in {at}"));
                 None
             }
             None | Some(Json::Null) if !required => None,
@@ -106,9 +137,9 @@ impl Decoder {
         }
     }
 
-    fn string_at(&mut self, value: &Json, path: String) -> Option<String> {
+    fn string_at(&mut self, value: Json, path: Path) -> Option<String> {
         match value {
-            Json::String(s) => Some(s.clone()),
+            Json::String(s) => Some(s),
             other => {
                 self.error(path, format!("expected a string, found {}", other.kind()));
                 None
@@ -116,25 +147,25 @@ impl Decoder {
         }
     }
 
-    fn opt_string(&mut self, obj: &Obj, key: &str) -> Option<String> {
-        let value = self.field(obj, key, false)?;
-        self.string_at(value, child(&obj.path, key))
+    fn opt_string(&mut self, obj: &mut Obj, key: &str) -> Option<String> {
+        let value = self.take(obj, key, false)?;
+        self.string_at(value, Path::Field(&obj.path, key))
     }
 
     /// A required string that must hold more than white space.
-    fn text(&mut self, obj: &Obj, key: &str) -> String {
-        let Some(value) = self.field(obj, key, true) else { return String::new() };
-        let path = child(&obj.path, key);
-        let Some(s) = self.string_at(value, path.clone()) else { return String::new() };
+    fn text(&mut self, obj: &mut Obj, key: &str) -> String {
+        let Some(value) = self.take(obj, key, true) else { return String::new() };
+        let path = Path::Field(&obj.path, key);
+        let Some(s) = self.string_at(value, path) else { return String::new() };
         if s.trim().is_empty() {
             self.error(path, format!("\"{key}\" must not be empty or only white space"));
         }
         s
     }
 
-    fn index(&mut self, obj: &Obj, key: &str) -> Option<usize> {
-        let value = self.field(obj, key, false)?;
-        let path = child(&obj.path, key);
+    fn index(&mut self, obj: &mut Obj, key: &str) -> Option<usize> {
+        let value = self.take(obj, key, false)?;
+        let path = Path::Field(&obj.path, key);
         match value.as_u64() {
             Some(n) => match usize::try_from(n) {
                 Ok(n) => Some(n),
@@ -144,42 +175,48 @@ impl Decoder {
                 }
             },
             None => {
-                self.error(path, format!("expected a whole number of 0 or more, found {}", describe(value)));
+                self.error(path, format!("expected a whole number of 0 or more, found {}", describe(&value)));
                 None
             }
         }
     }
 
-    fn array<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> &'a [Json] {
-        let Some(value) = self.field(obj, key, required) else { return &[] };
+    fn array(&mut self, obj: &mut Obj, key: &str, required: bool) -> Vec<Json> {
+        let Some(value) = self.take(obj, key, required) else { return Vec::new() };
         match value {
             Json::Array(items) => items,
             other => {
-                self.error(child(&obj.path, key), format!("expected an array, found {}", other.kind()));
-                &[]
+                self.error(Path::Field(&obj.path, key), format!("expected an array, found {}", other.kind()));
+                Vec::new()
             }
         }
     }
 
-    fn strings(&mut self, obj: &Obj, key: &str) -> Vec<String> {
-        let path = child(&obj.path, key);
-        let items = self.array(obj, key, false);
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.string_at(v, format!("{path}[{i}]")))
-            .collect()
+    /// A list of strings; with `keep_broken`, an item that is no string becomes an empty one,
+    /// so that later items keep their indices.
+    fn strings(&mut self, obj: &mut Obj, key: &str, required: bool, keep_broken: bool) -> Vec<String> {
+        let items = self.array(obj, key, required);
+        let path = Path::Field(&obj.path, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            match self.string_at(v, Path::Item(&path, i)) {
+                Some(s) => out.push(s),
+                None if keep_broken => out.push(String::new()),
+                None => {}
+            }
+        }
+        out
     }
 
     /// A required closed-vocabulary word, such as a stance.
-    fn word<T>(&mut self, obj: &Obj, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
-        let value = self.field(obj, key, true)?;
-        let path = child(&obj.path, key);
-        let word = self.string_at(value, path.clone())?;
+    fn word<T>(&mut self, obj: &mut Obj, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = self.take(obj, key, true)?;
+        let path = Path::Field(&obj.path, key);
+        let word = self.string_at(value, path)?;
         let parsed = parse(&word);
         if parsed.is_none() {
             self.diagnostics.push(
-                Diagnostic::error(path, format!("unknown {key} \"{word}\"")).with_hint(did_you_mean(&word, words)),
+                Diagnostic::error(path.render(), format!("unknown {key} \"{word}\"")).with_hint(did_you_mean(&word, words)),
             );
         }
         parsed
@@ -187,19 +224,15 @@ impl Decoder {
 
     /// Every item yields a value, a placeholder where it was broken (its problems are already
     /// reported), so that later checks name each item by its own index.
-    fn list<T: Default>(&mut self, obj: &Obj, key: &str, mut each: impl FnMut(&mut Self, &Json, String) -> Option<T>) -> Vec<T> {
-        let path = child(&obj.path, key);
+    fn list<T: Default>(&mut self, obj: &mut Obj, key: &str, mut each: impl FnMut(&mut Self, Json, Path) -> Option<T>) -> Vec<T> {
         let items = self.array(obj, key, true);
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| each(self, v, format!("{path}[{i}]")).unwrap_or_default())
-            .collect()
+        let path = Path::Field(&obj.path, key);
+        items.into_iter().enumerate().map(|(i, v)| each(self, v, Path::Item(&path, i)).unwrap_or_default()).collect()
     }
 
-    fn document(&mut self, value: &Json) -> Option<Document> {
-        let top = self.object(value, "", &["$schema", "format", "article", "parties", "issues", "claims"])?;
-        if let Some(format) = self.opt_string(&top, "format") {
+    fn document(&mut self, value: Json) -> Option<Document> {
+        let mut top = self.object(value, Path::Root, &["$schema", "format", "article", "parties", "issues", "claims"])?;
+        if let Some(format) = self.opt_string(&mut top, "format") {
             if format != crate::FORMAT {
                 self.diagnostics.push(
                     Diagnostic::warning("format", format!("unknown format \"{format}\""))
@@ -207,76 +240,75 @@ impl Decoder {
                 );
             }
         }
-        let article = self.field(&top, "article", true).and_then(|v| self.article(v));
-        let parties = self.list(&top, "parties", Self::party);
-        let issues = self.list(&top, "issues", Self::issue);
-        let claims = self.list(&top, "claims", Self::claim);
+        let article = self.take(&mut top, "article", true).and_then(|v| self.article(v));
+        let parties = self.list(&mut top, "parties", Self::party);
+        let issues = self.list(&mut top, "issues", Self::issue);
+        let claims = self.list(&mut top, "claims", Self::claim);
         Some(Document { article: article?, parties, issues, claims })
     }
 
-    fn article(&mut self, value: &Json) -> Option<Article> {
+    fn article(&mut self, value: Json) -> Option<Article> {
         let known = [
             "kicker", "headline", "subheadline", "author", "publisher", "dateline", "published", "updated",
             "paragraphs", "footer_note",
         ];
-        let obj = self.object(value, "article", &known)?;
-        let publisher = self.field(&obj, "publisher", false).and_then(|v| self.publisher(v));
-        let paragraphs_path = child(&obj.path, "paragraphs");
-        let paragraphs = self.array(&obj, "paragraphs", true);
-        let paragraphs = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, v)| self.string_at(v, format!("{paragraphs_path}[{i}]")).unwrap_or_default())
-            .collect();
+        let mut obj = self.object(value, Path::Field(&Path::Root, "article"), &known)?;
+        let publisher = self.take(&mut obj, "publisher", false).and_then(|v| self.publisher(v));
         Some(Article {
-            kicker: self.strings(&obj, "kicker"),
-            headline: self.text(&obj, "headline"),
-            subheadline: self.opt_string(&obj, "subheadline"),
-            author: self.opt_string(&obj, "author"),
+            kicker: self.strings(&mut obj, "kicker", false, false),
+            headline: self.text(&mut obj, "headline"),
+            subheadline: self.opt_string(&mut obj, "subheadline"),
+            author: self.opt_string(&mut obj, "author"),
             publisher,
-            dateline: self.opt_string(&obj, "dateline"),
-            published: self.opt_string(&obj, "published"),
-            updated: self.opt_string(&obj, "updated"),
-            paragraphs,
-            footer_note: self.opt_string(&obj, "footer_note"),
+            dateline: self.opt_string(&mut obj, "dateline"),
+            published: self.opt_string(&mut obj, "published"),
+            updated: self.opt_string(&mut obj, "updated"),
+            paragraphs: self.strings(&mut obj, "paragraphs", true, true),
+            footer_note: self.opt_string(&mut obj, "footer_note"),
         })
     }
 
-    fn publisher(&mut self, value: &Json) -> Option<Publisher> {
-        let obj = self.object(value, "article.publisher", &["name", "url"])?;
-        Some(Publisher { name: self.text(&obj, "name"), url: self.opt_string(&obj, "url") })
+    fn publisher(&mut self, value: Json) -> Option<Publisher> {
+        let article = Path::Field(&Path::Root, "article");
+        let mut obj = self.object(value, Path::Field(&article, "publisher"), &["name", "url"])?;
+        Some(Publisher { name: self.text(&mut obj, "name"), url: self.opt_string(&mut obj, "url") })
     }
 
-    fn party(&mut self, value: &Json, path: String) -> Option<Party> {
-        let obj = self.object(value, &path, &["id", "name", "short_name", "aliases"])?;
+    fn party(&mut self, value: Json, path: Path) -> Option<Party> {
+        let mut obj = self.object(value, path, &["id", "name", "short_name", "aliases"])?;
         Some(Party {
-            id: self.text(&obj, "id"),
-            name: self.text(&obj, "name"),
-            short_name: self.opt_string(&obj, "short_name"),
-            aliases: self.strings(&obj, "aliases"),
+            id: self.text(&mut obj, "id"),
+            name: self.text(&mut obj, "name"),
+            short_name: self.opt_string(&mut obj, "short_name"),
+            aliases: self.strings(&mut obj, "aliases", false, false),
         })
     }
 
-    fn issue(&mut self, value: &Json, path: String) -> Option<Issue> {
-        let obj = self.object(value, &path, &["id", "label", "description"])?;
-        Some(Issue { id: self.text(&obj, "id"), label: self.text(&obj, "label"), description: self.text(&obj, "description") })
+    fn issue(&mut self, value: Json, path: Path) -> Option<Issue> {
+        let mut obj = self.object(value, path, &["id", "label", "description"])?;
+        Some(Issue {
+            id: self.text(&mut obj, "id"),
+            label: self.text(&mut obj, "label"),
+            description: self.text(&mut obj, "description"),
+        })
     }
 
-    fn claim(&mut self, value: &Json, path: String) -> Option<Claim> {
+    fn claim(&mut self, value: Json, path: Path) -> Option<Claim> {
         let known = ["id", "party", "issue", "stance", "quote", "summary", "attribution", "certainty", "hedge"];
-        let obj = self.object(value, &path, &known)?;
-        let stance_words: Vec<&str> = Stance::ALL.iter().map(|s| s.word()).collect();
-        let certainty_words: Vec<&str> = Certainty::ALL.iter().map(|c| c.word()).collect();
-        let id = self.text(&obj, "id");
-        let party = self.text(&obj, "party");
-        let issue = self.text(&obj, "issue");
-        let stance = self.word(&obj, "stance", &stance_words, Stance::from_word);
-        let quote = self.field(&obj, "quote", true).and_then(|v| self.quote(v, child(&path, "quote")));
-        let summary = self.text(&obj, "summary");
-        let attribution =
-            self.field(&obj, "attribution", true).and_then(|v| self.attribution(v, child(&path, "attribution")));
-        let certainty = self.word(&obj, "certainty", &certainty_words, Certainty::from_word);
-        let hedge = self.opt_string(&obj, "hedge");
+        let mut obj = self.object(value, path, &known)?;
+        let stance_words = Stance::ALL.map(|s| s.word());
+        let certainty_words = Certainty::ALL.map(|c| c.word());
+        let id = self.text(&mut obj, "id");
+        let party = self.text(&mut obj, "party");
+        let issue = self.text(&mut obj, "issue");
+        let stance = self.word(&mut obj, "stance", &stance_words, Stance::from_word);
+        let quote = self.take(&mut obj, "quote", true).and_then(|v| self.quote(v, Path::Field(&path, "quote")));
+        let summary = self.text(&mut obj, "summary");
+        let attribution = self
+            .take(&mut obj, "attribution", true)
+            .and_then(|v| self.attribution(v, Path::Field(&path, "attribution")));
+        let certainty = self.word(&mut obj, "certainty", &certainty_words, Certainty::from_word);
+        let hedge = self.opt_string(&mut obj, "hedge");
         Some(Claim {
             id,
             party,
@@ -290,23 +322,23 @@ impl Decoder {
         })
     }
 
-    fn quote(&mut self, value: &Json, path: String) -> Option<Quote> {
-        let obj = self.object(value, &path, &["exact", "prefix", "suffix", "paragraph", "start"])?;
+    fn quote(&mut self, value: Json, path: Path) -> Option<Quote> {
+        let mut obj = self.object(value, path, &["exact", "prefix", "suffix", "paragraph", "start"])?;
         Some(Quote {
-            exact: self.text(&obj, "exact"),
-            prefix: self.opt_string(&obj, "prefix"),
-            suffix: self.opt_string(&obj, "suffix"),
-            paragraph: self.index(&obj, "paragraph"),
-            start: self.index(&obj, "start"),
+            exact: self.text(&mut obj, "exact"),
+            prefix: self.opt_string(&mut obj, "prefix"),
+            suffix: self.opt_string(&mut obj, "suffix"),
+            paragraph: self.index(&mut obj, "paragraph"),
+            start: self.index(&mut obj, "start"),
         })
     }
 
-    fn attribution(&mut self, value: &Json, path: String) -> Option<Attribution> {
-        let obj = self.object(value, &path, &["reported_by", "basis", "via"])?;
+    fn attribution(&mut self, value: Json, path: Path) -> Option<Attribution> {
+        let mut obj = self.object(value, path, &["reported_by", "basis", "via"])?;
         Some(Attribution {
-            reported_by: self.text(&obj, "reported_by"),
-            basis: self.opt_string(&obj, "basis"),
-            via: self.opt_string(&obj, "via"),
+            reported_by: self.text(&mut obj, "reported_by"),
+            basis: self.opt_string(&mut obj, "basis"),
+            via: self.opt_string(&mut obj, "via"),
         })
     }
 }

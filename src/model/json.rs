@@ -14,8 +14,9 @@ pub const MAX_DEPTH: usize = 64;
 
 /// One JSON value. A key written twice in an object appears twice; [`Json::get`] reads the
 /// last, as JavaScript and serde_json do, and the decoder warns about it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Json {
+    #[default]
     Null,
     Bool(bool),
     /// The number as its parser writes it: `3`, `-1`, `2.5`, `1e+21`.
@@ -220,21 +221,23 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
+            let len = self.bytes[run..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            self.at = len.map_or(self.bytes.len(), |n| run + n);
             // Runs end at ASCII bytes, so they are whole characters.
-            out.push_str(&self.text[run..self.at]);
+            let text = &self.text[run..self.at];
             match self.peek() {
                 None => return Err(self.fail("the data ends inside a string")),
                 Some(b'"') => {
                     self.at += 1;
+                    // Most strings have no escape: one allocation of the right size.
+                    if out.is_empty() {
+                        return Ok(text.to_string());
+                    }
+                    out.push_str(text);
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    out.push_str(text);
                     let c = self.escape()?;
                     out.push(c);
                 }
