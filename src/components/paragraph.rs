@@ -1,51 +1,52 @@
 //! The article's paragraphs: their segments, with every claimed segment a focusable `<mark>`.
 //!
-//! Built straight into the DOM, once per data and legend state, and never on hover. A long
-//! article is thousands of marks that never change between those states; a virtual DOM for
-//! them would cost time on every load and bytes in the bundle for nothing. Marks carry no
-//! listeners (the article listens once for all of them and finds the passage from `data-seg`),
-//! and what hover and focus emphasise is applied by `emphasis.rs`. Only text is ever set from
-//! the data, never markup.
+//! Built once per data and legend state, and never on hover: a long article is thousands of
+//! marks that never change between those states, so they skip the virtual DOM. The wasm side
+//! writes them as one JSON text and `static_dom.js` makes the elements in one call (see there
+//! for why). Marks carry no listeners (the article listens once for all of them and finds the
+//! passage from `data-seg`), and what hover and focus emphasise is applied by `emphasis.rs`.
 
-use web_sys::{Document, Element, Node};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
 use super::issue_class;
+use crate::model::json::push_string;
 use crate::reader::Reader;
 
-/// Creates `<tag class=…>` at the end of `parent`.
-pub fn append_element(doc: &Document, parent: &Node, tag: &str, class: &str) -> Option<Element> {
-    let element = doc.create_element(tag).ok()?;
-    if !class.is_empty() {
-        element.set_class_name(class);
-    }
-    parent.append_child(&element).ok()?;
-    Some(element)
-}
-
-/// Appends `text` to `parent` as one text node (even when empty, so node counts stay fixed).
-pub fn append_text(doc: &Document, parent: &Node, text: &str) {
-    let _ = parent.append_child(&doc.create_text_node(text));
+#[wasm_bindgen(module = "/src/components/static_dom.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = buildParagraphs)]
+    fn build_paragraphs(container: &Element, json: &str);
+    #[wasm_bindgen(js_name = buildNotes)]
+    pub fn build_notes(list: &Element, json: &str);
 }
 
 /// Replaces the children of `container` with the article's paragraphs. Paragraph p becomes
 /// child p of `container`, and segment s child node s of its paragraph: `emphasis.rs` finds a
 /// passage's mark from (p, s) without searching.
 pub fn render_paragraphs(container: &Element, reader: &Reader, muted: &[bool]) {
-    let Some(doc) = container.owner_document() else { return };
-    container.set_text_content(None);
-    let fragment = doc.create_document_fragment();
+    let mut json = String::with_capacity(reader.doc.article.paragraphs.iter().map(|p| p.len() + 64).sum());
+    json.push('[');
     for (p, segments) in reader.paragraphs.iter().enumerate() {
-        let Some(paragraph) = append_element(&doc, &fragment, "p", "cr-paragraph") else { return };
+        if p > 0 {
+            json.push(',');
+        }
+        json.push('[');
         for (s, segment) in segments.iter().enumerate() {
+            if s > 0 {
+                json.push(',');
+            }
             let text = reader.segment_text(p, segment);
             if segment.claims.is_empty() {
-                append_text(&doc, &paragraph, text);
+                push_string(&mut json, text);
             } else {
-                passage(&doc, &paragraph, reader, muted, (p, s), text);
+                passage(&mut json, reader, muted, (p, s), text);
             }
         }
+        json.push(']');
     }
-    let _ = container.append_child(&fragment);
+    json.push(']');
+    build_paragraphs(container, &json);
 }
 
 /// The claims over a segment that the legend has not switched off.
@@ -53,13 +54,13 @@ pub fn shown_claims(reader: &Reader, claims: &[usize], muted: &[bool]) -> Vec<us
     claims.iter().copied().filter(|&c| !muted.get(reader.cells[c].1).copied().unwrap_or(false)).collect()
 }
 
-fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool], (p, s): (usize, usize), text: &str) {
+/// `[text, class, claimIds, issueIds, note, seg, ...labels]`, as `static_dom.js` reads it.
+fn passage(json: &mut String, reader: &Reader, muted: &[bool], (p, s): (usize, usize), text: &str) {
     let segment = &reader.paragraphs[p][s];
     let claims = &segment.claims;
     let shown = shown_claims(reader, claims, muted);
     let is_muted = shown.is_empty();
     let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
-    // Thousands of marks: strings are pushed, not formatted.
     let mut class = String::from("cr-passage ");
     class.push_str(issue_class(reader.cells[lead].1));
     for (on, name) in [(claims.len() > 1, " is-multi"), (is_muted, " is-muted")] {
@@ -67,7 +68,6 @@ fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool],
             class.push_str(name);
         }
     }
-    let Some(mark) = append_element(doc, paragraph, "mark", &class) else { return };
     let mut claim_ids = String::new();
     let mut issue_ids = String::new();
     let mut last_issue = None;
@@ -79,8 +79,6 @@ fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool],
             last_issue = Some(claim.issue.as_str());
         }
     }
-    let _ = mark.set_attribute("data-claim", &claim_ids);
-    let _ = mark.set_attribute("data-issue", &issue_ids);
     let placed = |c: usize| reader.anchors[c].as_ref();
     // In print, each passage is followed by the numbers of the claims that end there.
     let mut notes = String::new();
@@ -90,24 +88,26 @@ fn passage(doc: &Document, paragraph: &Element, reader: &Reader, muted: &[bool],
         }
         push_number(&mut notes, c + 1);
     }
-    if !notes.is_empty() {
-        let _ = mark.set_attribute("data-note", &notes);
-    }
+    // Muted passages are no stop for focus and open nothing.
+    let mut seg = String::new();
     if !is_muted {
-        let mut seg = String::new();
         push_number(&mut seg, p);
         seg.push('-');
         push_number(&mut seg, s);
-        let _ = mark.set_attribute("data-seg", &seg);
-        let _ = mark.set_attribute("tabindex", "0");
+    }
+    json.push('[');
+    for (k, field) in [text, &class, &claim_ids, &issue_ids, &notes, &seg].into_iter().enumerate() {
+        if k > 0 {
+            json.push(',');
+        }
+        push_string(json, field);
     }
     // Screen readers hear who holds the position where each claim begins, without opening anything.
     for &c in claims.iter().filter(|&&c| placed(c).is_some_and(|a| a.range.start == segment.range.start)) {
-        if let Some(sr) = append_element(doc, &mark, "span", "cr-sr") {
-            sr.set_text_content(Some(&claim_label(reader, c)));
-        }
+        json.push(',');
+        push_string(json, &claim_label(reader, c));
     }
-    append_text(doc, &mark, text);
+    json.push(']');
 }
 
 /// Appends `word` to a space-separated list.

@@ -56,6 +56,33 @@ impl Json {
     }
 }
 
+/// Appends `text` to `out` as a JSON string, quotes included.
+pub fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        run = i + 1;
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(&text[run..]);
+    out.push('"');
+}
+
 /// Why a text is not JSON, and the byte offset where reading stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -334,5 +361,15 @@ mod tests {
         let json = parse(r#"{"s": "a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "k": 1, "k": 2}"#).unwrap();
         assert_eq!(json.get("s"), Some(&Json::String("a\"\\/\u{8}\u{c}\n\r\té😀".into())));
         assert_eq!(json.get("k"), Some(&Json::Number("2".into())));
+    }
+
+    #[test]
+    fn writes_strings_that_read_back() {
+        for text in ["", "plain", "a \"quote\" and \\ back", "line\nbreak\ttab\u{0}\u{1f}", "é😀\u{7f}</script>"] {
+            let mut out = String::new();
+            push_string(&mut out, text);
+            assert_eq!(parse(&out), Ok(Json::String(text.to_string())), "{out}");
+            assert_eq!(serde_json::from_str::<String>(&out).ok().as_deref(), Some(text), "{out}");
+        }
     }
 }
