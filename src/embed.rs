@@ -7,14 +7,22 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
-use crate::components::{ClaimReader, ErrorPanel, ReaderRef};
+use crate::components::{error_panel, ClaimReader, ReaderRef};
 use crate::model::Diagnostic;
 use crate::reader::Reader;
 
+/// What a reader has to show: data still on its way, data, or why there is none.
+#[derive(Clone, PartialEq)]
+pub enum Source {
+    Loading,
+    /// A claims file, as JSON text.
+    Json(AttrValue),
+    Failed(AttrValue),
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LoadProps {
-    /// The claims file, as JSON text.
-    pub json: AttrValue,
+    pub source: Source,
     /// "light" or "dark" to override the reader's `prefers-color-scheme`.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
@@ -23,49 +31,27 @@ pub struct LoadProps {
 /// Loads a claims file and shows the reader, or the error panel when it cannot be shown.
 #[function_component]
 pub fn Load(props: &LoadProps) -> Html {
-    let result = use_memo(props.json.clone(), |json| {
-        let result = Reader::from_json(json).map(Rc::new);
+    let result = use_memo(props.source.clone(), |source| {
+        let result = match source {
+            Source::Loading => return None,
+            Source::Json(json) => Reader::from_json(json).map(|r| ReaderRef(Rc::new(r))),
+            Source::Failed(why) => Err(vec![Diagnostic::error("", why.to_string())]),
+        };
         match &result {
             Ok(r) => log(&r.warnings),
             Err(d) => log(d),
         }
-        result
+        Some(result)
     });
+    let theme = props.theme.clone();
     match &*result {
-        Ok(reader) => html! { <ClaimReader reader={ReaderRef(reader.clone())} theme={props.theme.clone()} /> },
-        Err(diagnostics) => html! { <ErrorPanel diagnostics={diagnostics.clone()} theme={props.theme.clone()} /> },
-    }
-}
-
-/// What an embedded reader has to show: data still on its way, data, or why there is none.
-#[derive(Clone, PartialEq)]
-pub enum Source {
-    Loading,
-    Json(AttrValue),
-    Failed(AttrValue),
-}
-
-#[derive(Properties, PartialEq)]
-pub struct EmbeddedProps {
-    pub source: Source,
-    #[prop_or_default]
-    pub theme: Option<AttrValue>,
-}
-
-#[function_component]
-pub fn Embedded(props: &EmbeddedProps) -> Html {
-    match &props.source {
-        Source::Json(json) => html! { <Load json={json.clone()} theme={props.theme.clone()} /> },
-        Source::Loading => html! {
-            <div class="claim-reader cr-loading" data-theme={props.theme.clone()} role="status">
+        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} /> },
+        Some(Err(diagnostics)) => error_panel(diagnostics, theme),
+        None => html! {
+            <div class="claim-reader cr-loading" data-theme={theme} role="status">
                 <p>{ "Loading the article's claims…" }</p>
             </div>
         },
-        Source::Failed(why) => {
-            let diagnostics = vec![Diagnostic::error("", why.to_string())];
-            log(&diagnostics);
-            html! { <ErrorPanel {diagnostics} theme={props.theme.clone()} /> }
-        }
     }
 }
 
@@ -89,7 +75,7 @@ pub struct ReaderHandle {
     container: Element,
     /// The host's own children, kept aside while the reader shows and put back by `destroy`.
     saved: DocumentFragment,
-    app: Option<yew::AppHandle<Embedded>>,
+    app: Option<yew::AppHandle<Load>>,
     theme: Option<AttrValue>,
 }
 
@@ -99,14 +85,14 @@ impl ReaderHandle {
     pub fn update(&mut self, data: JsValue) {
         let source = source_of(&data);
         if let Some(app) = &mut self.app {
-            app.update(EmbeddedProps { source, theme: self.theme.clone() });
+            app.update(LoadProps { source, theme: self.theme.clone() });
         }
     }
 
     /// Shows the error panel with `message`, e.g. when the data could not be fetched.
     pub fn fail(&mut self, message: String) {
         if let Some(app) = &mut self.app {
-            app.update(EmbeddedProps { source: Source::Failed(message.into()), theme: self.theme.clone() });
+            app.update(LoadProps { source: Source::Failed(message.into()), theme: self.theme.clone() });
         }
     }
 
@@ -175,8 +161,8 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
     }
     let root = document.create_element("div").map_err(|_| JsError::new("could not create an element"))?;
     shadow.append_child(&root).map_err(|_| JsError::new("could not fill the shadow root"))?;
-    let props = EmbeddedProps { source: source_of(&data), theme: theme.clone() };
-    let app = yew::Renderer::<Embedded>::with_root_and_props(root, props).render();
+    let props = LoadProps { source: source_of(&data), theme: theme.clone() };
+    let app = yew::Renderer::<Load>::with_root_and_props(root, props).render();
     Ok(ReaderHandle { host, container, saved, app: Some(app), theme })
 }
 
@@ -192,7 +178,7 @@ pub fn seed_json() -> String {
 pub fn mount_seed_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Ok(Some(host)) = document.query_selector("[data-claim-reader-seed]") {
-        let props = LoadProps { json: AttrValue::Static(crate::SEED_JSON), theme: None };
+        let props = LoadProps { source: Source::Json(AttrValue::Static(crate::SEED_JSON)), theme: None };
         yew::Renderer::<Load>::with_root_and_props(host, props).render();
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use claim_reader::embed::{Load, LoadProps};
+use claim_reader::embed::{Load, LoadProps, Source};
 use claim_reader::SEED_JSON;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -125,7 +125,7 @@ async fn mount(json: impl Into<AttrValue>) -> Mounted {
     let host = document.create_element("div").expect("create the mount element");
     document.body().expect("body").append_child(&host).expect("attach the mount element");
     let json: AttrValue = json.into();
-    let props = yew::props!(LoadProps { json });
+    let props = yew::props!(LoadProps { source: Source::Json(json) });
     let app = yew::Renderer::<Load>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted { host, app: Some(app) }

@@ -1,18 +1,26 @@
-//! The reader: article, legend and stance table around one shared [`ViewState`].
+//! The reader: article, legend, stance table and details around one shared [`ViewState`].
+//!
+//! One component: the parts are functions of the model and the view state, which keeps the
+//! bundle small, and a hover re-renders only the small parts (table, legend, details), since
+//! the paragraphs are built apart (see `paragraph.rs`).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-use super::article::Article;
-use super::details::Details;
-use super::legend::Legend;
+use super::article::article;
+use super::details::details;
+use super::emphasis::apply_emphasis;
+use super::events::{Events, Kind};
+use super::legend::legend;
 use super::notices::{unplaced, warnings};
+use super::paragraph::render_paragraphs;
 use super::print_notes::render_print_notes;
-use super::stance_table::StanceTable;
+use super::stance_table::stance_table;
 use super::{dom, ReaderRef};
 use crate::view_state::{Action, ViewState};
 
@@ -46,102 +54,99 @@ thread_local! {
 }
 
 /// A page-unique prefix for element ids, so several readers can share a page.
-fn next_instance_prefix() -> String {
+fn next_instance_prefix() -> AttrValue {
     NEXT_INSTANCE.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
-        format!("claim-reader-{id}")
+        AttrValue::from(format!("claim-reader-{id}"))
     })
+}
+
+/// The elements the effects work on.
+#[derive(Clone, Default, PartialEq)]
+struct Nodes {
+    root: NodeRef,
+    paragraphs: NodeRef,
+    print_notes: NodeRef,
+    details: NodeRef,
 }
 
 #[function_component]
 pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let reader = &props.reader;
-    let issues = reader.doc.issues.len();
-    let state = use_reducer(|| State(ViewState::new(issues)));
+    let state = use_reducer(|| State(ViewState::new(reader.doc.issues.len())));
     let prefix = use_memo((), |_| next_instance_prefix());
-    let root = use_node_ref();
-    // One callback for the reader's life, so children's props stay equal between renders.
+    let nodes = use_memo((), |_| Nodes::default());
     let on_action = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
-    use_dismiss_listeners(root.clone(), on_action.clone());
-    let print_notes = use_node_ref();
-    {
-        let print_notes = print_notes.clone();
-        use_effect_with(reader.clone(), move |reader| {
-            if let Some(ol) = print_notes.cast::<web_sys::Element>() {
-                render_print_notes(&ol, reader);
-            }
-        });
-    }
-    use_effect_with((), |_| {
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("claim-reader:ready");
-        }
-    });
-
     let view = &state.0;
     let muted = use_memo(view.muted.clone(), |m| m.clone());
-    // Claims to emphasise in the text: those of the cell under the pointer or focus.
-    let linked_claims = use_memo(view.hovered_cell, |cell| {
-        cell.map(|(p, i)| reader.table.cell(p, i).claims.clone()).unwrap_or_default()
-    });
-    // Cells to emphasise in the table: those of the claims whose details are shown.
-    let open_claims = view.open.as_ref().map(|o| o.claims.clone()).unwrap_or_default();
-    let linked_cells = use_memo(open_claims, |claims| claims.iter().map(|&c| reader.cells[c]).collect::<Vec<_>>());
     let tooltip_id = AttrValue::from(format!("{prefix}-details"));
-    // Escape on a passage reached from the table goes back to that cell.
-    let onkeydown = {
-        let root = root.clone();
-        let back = view.return_cell().map(|(p, i)| (reader.doc.parties[p].id.clone(), reader.doc.issues[i].id.clone()));
-        Callback::from(move |e: KeyboardEvent| {
-            if let (true, Some((party, issue))) = (e.key() == "Escape", &back) {
-                dom::focus_cell(&root, party, issue);
-            }
-        })
+
+    // Paragraphs and print notes: once per data and legend state, never on hover.
+    use_effect_with((reader.clone(), muted.clone(), nodes.clone()), |(reader, muted, nodes)| {
+        if let Some(container) = nodes.paragraphs.cast::<Element>() {
+            render_paragraphs(&container, reader, muted);
+        }
+        if let Some(ol) = nodes.print_notes.cast::<Element>() {
+            render_print_notes(&ol, reader);
+        }
+    });
+    // After every change of what is shown: emphasis in the text, and where the details stand.
+    let emphasised = use_mut_ref(Vec::<Element>::new);
+    use_effect_with((state.clone(), reader.clone(), nodes.clone(), tooltip_id.clone()), move |(state, reader, nodes, id)| {
+        let view = &state.0;
+        if let Some(paragraphs) = nodes.paragraphs.cast::<Element>() {
+            let linked: &[usize] = view.hovered_cell.map(|(p, i)| reader.table.cell(p, i).claims.as_slice()).unwrap_or_default();
+            apply_emphasis(&paragraphs, reader, view.open.as_ref().map(|o| o.trigger), linked, id, &mut emphasised.borrow_mut());
+        }
+        if let (Some(open), Some(el)) = (&view.open, nodes.details.cast::<web_sys::HtmlElement>()) {
+            dom::place_details(&el, open.rect, &nodes.root);
+        }
+    });
+    use_dismiss_listeners(nodes.root.clone(), on_action.clone());
+
+    let events = Events {
+        reader: reader.clone(),
+        muted: muted.clone(),
+        on_action,
+        root: nodes.root.clone(),
+        back_to: view.return_cell(),
+        id_prefix: (*prefix).clone(),
     };
-    let open_trigger = view.open.as_ref().map(|o| o.trigger);
+    // Cells to emphasise in the table: those of the claims whose details are shown.
+    let linked_cells: Vec<_> = view.open.iter().flat_map(|o| o.claims.iter().map(|&c| reader.cells[c])).collect();
 
     html! {
-        <div class="claim-reader" ref={root.clone()} data-ready="true" data-theme={props.theme.clone()} id={(*prefix).clone()} {onkeydown}>
+        <div
+            class="claim-reader"
+            ref={nodes.root.clone()}
+            data-ready="true"
+            data-theme={props.theme.clone()}
+            id={(*prefix).clone()}
+            onmouseover={events.listener::<MouseEvent>(Kind::Over)}
+            onmouseout={events.listener::<MouseEvent>(Kind::Out)}
+            onfocusin={events.listener::<FocusEvent>(Kind::FocusIn)}
+            onfocusout={events.listener::<FocusEvent>(Kind::FocusOut)}
+            onclick={events.listener::<MouseEvent>(Kind::Click)}
+            onkeydown={events.on_keydown()}
+        >
             <div class="cr-layout">
-                <Article
-                    reader={reader.clone()}
-                    linked={linked_claims}
-                    {open_trigger}
-                    tooltip_id={tooltip_id.clone()}
-                    muted={muted.clone()}
-                    on_action={on_action.clone()}
-                    root={root.clone()}
-                />
+                { article(reader, &nodes.paragraphs) }
                 <aside class="cr-aside" aria-label="Who wants what">
-                    <StanceTable
-                        reader={reader.clone()}
-                        linked={linked_cells}
-                        hovered={view.hovered_cell}
-                        on_action={on_action.clone()}
-                        root={root.clone()}
-                        id_prefix={(*prefix).clone()}
-                    />
-                    <Legend reader={reader.clone()} muted={muted.clone()} on_action={on_action.clone()} />
+                    { stance_table(reader, &linked_cells, view.hovered_cell) }
+                    { legend(reader, &muted) }
                     { unplaced(reader, &prefix) }
                     { warnings(&reader.warnings) }
                 </aside>
             </div>
             <section class="cr-print-notes" aria-hidden="true">
                 <h2>{ "Claims in this article" }</h2>
-                <ol ref={print_notes}></ol>
+                <ol ref={nodes.print_notes.clone()}></ol>
             </section>
-            <Details
-                reader={reader.clone()}
-                open={view.open.clone()}
-                back_to={view.return_cell()}
-                id={tooltip_id}
-                on_action={on_action}
-                root={root}
-            />
+            { details(reader, view.open.as_ref(), events.back_to.is_some(), &tooltip_id, &nodes.details) }
         </div>
     }
 }
@@ -149,9 +154,13 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
 /// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
 /// and a tap or click outside the passages and the details closes them too. Escape also
 /// notes where the pointer rests, so that a passage uncovered under it does not open by itself.
+/// Also marks the reader ready, once it first stands in the page.
 #[hook]
 fn use_dismiss_listeners(root: NodeRef, on_action: Callback<Action>) {
     use_effect_with(root, move |root| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("claim-reader:ready");
+        }
         let document = web_sys::window().and_then(|w| w.document());
         let pointer: Rc<Cell<Option<(i32, i32)>>> = Rc::default();
         let on_move = {

@@ -1,23 +1,14 @@
 //! The issues, their colours and marks; each entry switches its highlights on and off.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::{issue_class, ReaderRef};
-use crate::view_state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    pub reader: ReaderRef,
-    pub muted: Rc<Vec<bool>>,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component]
-pub fn Legend(props: &LegendProps) -> Html {
-    let doc = &props.reader.doc;
-    let is_muted = |i: usize| props.muted.get(i).copied().unwrap_or(false);
+/// The legend; `muted` says which issues are switched off. Its buttons are handled by
+/// `events.rs`.
+pub fn legend(reader: &ReaderRef, muted: &[bool]) -> Html {
+    let doc = &reader.doc;
+    let is_muted = |i: usize| muted.get(i).copied().unwrap_or(false);
     let hidden: Vec<&str> = doc.issues.iter().enumerate().filter(|(i, _)| is_muted(*i)).map(|(_, x)| x.label.as_str()).collect();
     let status = if hidden.is_empty() {
         String::new()
@@ -35,8 +26,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             <p class="cr-legend-help">{ "Switch an issue's highlights off or on." }</p>
             <ul class="cr-legend">
                 { for doc.issues.iter().enumerate().map(|(i, issue)| {
-                    let on_action = props.on_action.clone();
-                    let count = props.reader.doc.claims.iter().filter(|c| c.issue == issue.id).count();
+                    let count = doc.claims.iter().filter(|c| c.issue == issue.id).count();
                     html! {
                         <li>
                             <button
@@ -44,7 +34,6 @@ pub fn Legend(props: &LegendProps) -> Html {
                                 class={format!("cr-legend-item {}", issue_class(i))}
                                 data-issue={issue.id.clone()}
                                 aria-pressed={if is_muted(i) { "false" } else { "true" }}
-                                onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleIssue(i)))}
                             >
                                 <span class="cr-swatch" aria-hidden="true"></span>
                                 <span class="cr-legend-label">{ &issue.label }</span>

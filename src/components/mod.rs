@@ -6,6 +6,7 @@ mod article;
 mod details;
 mod dom;
 mod emphasis;
+mod events;
 mod legend;
 mod notices;
 mod paragraph;
@@ -18,7 +19,7 @@ use std::rc::Rc;
 use crate::reader::Reader;
 
 pub use app::{ClaimReader, ClaimReaderProps};
-pub use notices::ErrorPanel;
+pub use notices::error_panel;
 
 /// A shared [`Reader`] compared by identity, so props comparisons stay O(1).
 #[derive(Clone, Debug)]

@@ -5,22 +5,14 @@ use yew::prelude::*;
 use super::ReaderRef;
 use crate::model::Diagnostic;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorPanelProps {
-    pub diagnostics: Vec<Diagnostic>,
-    #[prop_or_default]
-    pub theme: Option<AttrValue>,
-}
-
 /// Shown instead of the article when the claims file cannot be shown at all.
-#[function_component]
-pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
-    let errors = props.diagnostics.iter().filter(|d| d.is_error()).count();
+pub fn error_panel(diagnostics: &[Diagnostic], theme: Option<AttrValue>) -> Html {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     html! {
-        <div class="claim-reader cr-error-panel" role="alert" data-ready="error" data-theme={props.theme.clone()}>
+        <div class="claim-reader cr-error-panel" role="alert" data-ready="error" data-theme={theme}>
             <h2>{ "This article's claims could not be shown" }</h2>
             <p>{ format!("The claims file has {errors} error{}:", if errors == 1 { "" } else { "s" }) }</p>
-            <ul class="cr-diagnostics">{ for props.diagnostics.iter().map(diagnostic_item) }</ul>
+            <ul class="cr-diagnostics">{ for diagnostics.iter().map(diagnostic_item) }</ul>
         </div>
     }
 }
