@@ -15,29 +15,28 @@ pub struct Segment {
 /// Splits a text of `len` bytes at every boundary of `spans` (byte range, claim index).
 /// The segments cover `0..len` exactly, in order; claims in a segment are in ascending order.
 pub fn segment(len: usize, spans: &[(Range<usize>, usize)]) -> Vec<Segment> {
-    let mut cuts: Vec<usize> = vec![0, len];
+    // Cut positions marked in a byte map and read back in order: linear, and no sort code in
+    // the bundle.
+    let mut is_cut = vec![false; len + 1];
+    is_cut[0] = true;
+    is_cut[len] = true;
     for (r, _) in spans {
-        cuts.push(r.start.min(len));
-        cuts.push(r.end.min(len));
+        is_cut[r.start.min(len)] = true;
+        is_cut[r.end.min(len)] = true;
     }
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts: Vec<usize> = (0..=len).filter(|&i| is_cut[i]).collect();
     // A span covers the runs from the cut at its start to the cut at its end (both are cuts).
     let at = |x: usize| cuts.binary_search(&x.min(len)).unwrap_or(0);
     let mut claims: Vec<Vec<usize>> = vec![Vec::new(); cuts.len().saturating_sub(1)];
     for (r, c) in spans {
         for run in claims.iter_mut().take(at(r.end)).skip(at(r.start)) {
-            run.push(*c);
+            // Kept in ascending order, each claim once.
+            if let Err(i) = run.binary_search(c) {
+                run.insert(i, *c);
+            }
         }
     }
-    cuts.windows(2)
-        .zip(claims)
-        .map(|(pair, mut claims)| {
-            claims.sort_unstable();
-            claims.dedup();
-            Segment { range: pair[0]..pair[1], claims }
-        })
-        .collect()
+    cuts.windows(2).zip(claims).map(|(pair, claims)| Segment { range: pair[0]..pair[1], claims }).collect()
 }
 
 #[cfg(test)]
