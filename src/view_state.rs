@@ -3,15 +3,6 @@
 //! Plain Rust with no DOM, so every interaction rule is tested natively; the view wraps it in a
 //! Yew reducer.
 
-/// A passage's box, relative to the reader's own box, in CSS pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Rect {
-    pub left: f64,
-    pub top: f64,
-    pub width: f64,
-    pub height: f64,
-}
-
 /// How the details were opened; it decides what closes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opener {
@@ -29,7 +20,6 @@ pub struct OpenDetails {
     /// (paragraph, segment) of the passage that opened the details.
     pub trigger: (usize, usize),
     pub claims: Vec<usize>,
-    pub rect: Rect,
     pub opener: Opener,
     /// Where the pointer was, for openings by hover.
     pub pointer: Option<(i32, i32)>,
@@ -133,7 +123,7 @@ mod tests {
     use super::*;
 
     fn open(trigger: (usize, usize), opener: Opener) -> Action {
-        Action::Open(OpenDetails { trigger, claims: vec![0], rect: Rect::default(), opener, pointer: None })
+        Action::Open(OpenDetails { trigger, claims: vec![0], opener, pointer: None })
     }
 
     #[test]
@@ -177,7 +167,6 @@ mod tests {
         let hover_at = |pointer| Action::Open(OpenDetails {
             trigger: (1, 0),
             claims: vec![1],
-            rect: Rect::default(),
             opener: Opener::Hover,
             pointer: Some(pointer),
         });

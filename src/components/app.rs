@@ -98,12 +98,13 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let emphasised = use_mut_ref(Vec::<Element>::new);
     use_effect_with((state.clone(), reader.clone(), nodes.clone(), tooltip_id.clone()), move |(state, reader, nodes, id)| {
         let view = &state.0;
-        if let Some(paragraphs) = nodes.paragraphs.cast::<Element>() {
-            let linked: &[usize] = view.hovered_cell.map(|(p, i)| reader.table.cell(p, i).claims.as_slice()).unwrap_or_default();
-            apply_emphasis(&paragraphs, reader, view.open.as_ref().map(|o| o.trigger), linked, id, &mut emphasised.borrow_mut());
-        }
-        if let (Some(open), Some(el)) = (&view.open, nodes.details.cast::<web_sys::HtmlElement>()) {
-            dom::place_details(&el, open.rect, &nodes.root);
+        let Some(paragraphs) = nodes.paragraphs.cast::<Element>() else { return };
+        let linked: &[usize] = view.hovered_cell.map(|(p, i)| reader.table.cell(p, i).claims.as_slice()).unwrap_or_default();
+        let open = view.open.as_ref().map(|o| o.trigger);
+        let mark = apply_emphasis(&paragraphs, reader, open, linked, id, &mut emphasised.borrow_mut());
+        // Measured here, once everything shown has changed: one layout per change.
+        if let (Some(mark), Some(el)) = (mark, nodes.details.cast::<web_sys::HtmlElement>()) {
+            dom::place_details(&el, &mark, &nodes.root);
         }
     });
     use_dismiss_listeners(nodes.root.clone(), on_action.clone());

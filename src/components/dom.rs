@@ -4,20 +4,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement};
 use yew::NodeRef;
 
-use crate::view_state::Rect;
-
-/// The box of `target` relative to the reader's root element.
-pub fn rect_within(target: &Element, root: &NodeRef) -> Rect {
-    let r = target.get_bounding_client_rect();
-    let (left, top) = root
-        .cast::<Element>()
-        .map(|root| {
-            let o = root.get_bounding_client_rect();
-            (o.left(), o.top())
-        })
-        .unwrap_or((0.0, 0.0));
-    Rect { left: r.left() - left, top: r.top() - top, width: r.width(), height: r.height() }
-}
 
 /// True when `target` is an element inside `root` matching `selector` (or inside such an element).
 pub fn is_within(target: Option<web_sys::EventTarget>, root: &NodeRef, selector: &str) -> bool {
@@ -50,11 +36,18 @@ pub fn focus_passage(root: &NodeRef, claim_id: &str) -> bool {
     mark.dyn_into::<HtmlElement>().is_ok_and(|m| m.focus().is_ok())
 }
 
-/// Places the details below the passage (above when there is no room below), inside the
+/// Places the details below the passage `mark` (above when there is no room below), inside the
 /// reader's width and the viewport. Uses the CSSOM, which a strict style-src allows.
-pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
+pub fn place_details(details: &HtmlElement, mark: &Element, root: &NodeRef) {
     let Some(root) = root.cast::<Element>() else { return };
+    let style = details.style();
+    // Measure at full height: an earlier placement may have shortened it. Changed before any
+    // measuring, so that all of it takes one layout.
+    let _ = style.remove_property("--cr-room");
     let root_box = root.get_bounding_client_rect();
+    // The passage's box relative to the reader's own box.
+    let m = mark.get_bounding_client_rect();
+    let anchor = Anchor { left: m.left() - root_box.left(), top: m.top() - root_box.top(), height: m.height() };
     let viewport_height = web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
@@ -63,9 +56,6 @@ pub fn place_details(details: &HtmlElement, anchor: Rect, root: &NodeRef) {
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .unwrap_or(f64::MAX);
-    let style = details.style();
-    // Measure at full height: an earlier placement may have shortened it.
-    let _ = style.remove_property("--cr-room");
     let width = details.offset_width() as f64;
     let height = details.offset_height() as f64;
     const MARGIN: f64 = 8.0;
@@ -100,4 +90,11 @@ pub fn focus_cell(root: &NodeRef, party_id: &str, issue_id: &str) -> bool {
     let selector = format!("td[data-party=\"{party_id}\"][data-issue=\"{issue_id}\"] button");
     let Ok(Some(button)) = root.query_selector(&selector) else { return false };
     button.dyn_into::<HtmlElement>().is_ok_and(|b| b.focus().is_ok())
+}
+
+/// A passage's box relative to the reader's, in CSS pixels.
+struct Anchor {
+    left: f64,
+    top: f64,
+    height: f64,
 }

@@ -12,6 +12,7 @@ use crate::reader::Reader;
 
 /// Emphasises the passage `open` (and points it at the details `tooltip_id`) and the passages
 /// of the claims `linked`, after undoing what `emphasised` holds, which it then replaces.
+/// Returns the open passage's mark.
 pub fn apply_emphasis(
     paragraphs: &Element,
     reader: &Reader,
@@ -19,15 +20,16 @@ pub fn apply_emphasis(
     linked: &[usize],
     tooltip_id: &str,
     emphasised: &mut Vec<Element>,
-) {
+) -> Option<Element> {
     for mark in emphasised.drain(..) {
         let _ = mark.class_list().remove_2("is-open", "is-linked");
         let _ = mark.remove_attribute("aria-describedby");
     }
-    if let Some(mark) = open.and_then(|seg| mark_at(paragraphs, seg)) {
+    let open = open.and_then(|seg| mark_at(paragraphs, seg));
+    if let Some(mark) = &open {
         let _ = mark.class_list().add_1("is-open");
         let _ = mark.set_attribute("aria-describedby", tooltip_id);
-        emphasised.push(mark);
+        emphasised.push(mark.clone());
     }
     for &c in linked {
         for mark in reader.segments_of.get(c).into_iter().flatten().filter_map(|&seg| mark_at(paragraphs, seg)) {
@@ -35,6 +37,7 @@ pub fn apply_emphasis(
             emphasised.push(mark);
         }
     }
+    open
 }
 
 /// The mark of segment `s` of paragraph `p`, if that segment is a passage.

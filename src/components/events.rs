@@ -97,9 +97,8 @@ impl Events {
         let Some(trigger) = segment_of(mark) else { return };
         let Some(segment) = self.reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
         let claims = shown_claims(&self.reader, &segment.claims, &self.muted);
-        let rect = dom::rect_within(mark, &self.root);
         let pointer = mouse.filter(|_| kind == Kind::Over).map(|m| (m.client_x(), m.client_y()));
-        self.on_action.emit(Action::Open(OpenDetails { trigger, claims, rect, opener, pointer }));
+        self.on_action.emit(Action::Open(OpenDetails { trigger, claims, opener, pointer }));
     }
 
     fn cell(&self, event: &Event, kind: Kind, button: &Element) {
