@@ -2,7 +2,7 @@
 //!
 //! One component: the parts are functions of the model and the view state, which keeps the
 //! bundle small, and a hover re-renders only the small parts (table, legend, details), since
-//! the paragraphs are built apart (see `paragraph.rs`).
+//! the paragraphs and print notes are built apart (see `paragraph.rs`) and placed as they are.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -62,13 +62,37 @@ fn next_instance_prefix() -> AttrValue {
     })
 }
 
-/// The elements the effects work on.
-#[derive(Clone, Default, PartialEq)]
-struct Nodes {
-    root: NodeRef,
-    paragraphs: NodeRef,
-    print_notes: NodeRef,
-    details: NodeRef,
+/// The parts that never change on hover, built apart from the virtual DOM (see
+/// `paragraph.rs`) into detached elements that the view then places.
+#[derive(PartialEq)]
+struct Built {
+    paragraphs: Option<Element>,
+    print_notes: Option<Element>,
+}
+
+impl Built {
+    fn new(reader: &ReaderRef, muted: &[bool]) -> Built {
+        let document = web_sys::window().and_then(|w| w.document());
+        let make = |tag: &str, class: &str| {
+            let element = document.as_ref()?.create_element(tag).ok()?;
+            element.set_class_name(class);
+            Some(element)
+        };
+        let paragraphs = make("div", "cr-paragraphs");
+        if let Some(container) = &paragraphs {
+            render_paragraphs(container, reader, muted);
+        }
+        let print_notes = make("ol", "");
+        if let Some(ol) = &print_notes {
+            render_print_notes(ol, reader);
+        }
+        Built { paragraphs, print_notes }
+    }
+}
+
+/// An element built apart, as a node of the view.
+fn placed(element: &Option<Element>) -> Html {
+    element.clone().map(|e| Html::VRef(e.into())).unwrap_or_default()
 }
 
 #[function_component]
@@ -76,7 +100,8 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let reader = &props.reader;
     let state = use_reducer(|| State(ViewState::new(reader.doc.issues.len())));
     let prefix = use_memo((), |_| next_instance_prefix());
-    let nodes = use_memo((), |_| Nodes::default());
+    let root = use_node_ref();
+    let details_node = use_node_ref();
     let on_action = {
         let dispatcher = state.dispatcher();
         Callback::from(move |a: Action| dispatcher.dispatch(a))
@@ -84,36 +109,40 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let view = &state.0;
     let muted = use_memo(view.muted.clone(), |m| m.clone());
     let tooltip_id = AttrValue::from(format!("{prefix}-details"));
-
-    // Paragraphs and print notes: once per data and legend state, never on hover.
-    use_effect_with((reader.clone(), muted.clone(), nodes.clone()), |(reader, muted, nodes)| {
-        if let Some(container) = nodes.paragraphs.cast::<Element>() {
-            render_paragraphs(&container, reader, muted);
-        }
-        if let Some(ol) = nodes.print_notes.cast::<Element>() {
-            render_print_notes(&ol, reader);
-        }
+    // Paragraphs and print notes: built during the render, once per data and legend state, so
+    // the article is whole when the render ends, whatever the scheduler does next.
+    let built = use_memo((reader.clone(), muted.clone()), |(reader, muted)| Built::new(reader, muted));
+    // Ready when this first render pass has put everything in the page (a task queued now runs
+    // once the pass ends).
+    use_memo((), |_| {
+        yew::platform::spawn_local(async {
+            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = performance.mark("claim-reader:ready");
+            }
+        })
     });
     // After every change of what is shown: emphasis in the text, and where the details stand.
     let emphasised = use_mut_ref(Vec::<Element>::new);
-    use_effect_with((state.clone(), reader.clone(), nodes.clone(), tooltip_id.clone()), move |(state, reader, nodes, id)| {
+    let placing = (root.clone(), details_node.clone(), tooltip_id.clone());
+    use_effect_with((state.clone(), reader.clone(), built.clone(), placing), move |(state, reader, built, placing)| {
+        let (root, details_node, id) = placing;
         let view = &state.0;
-        let Some(paragraphs) = nodes.paragraphs.cast::<Element>() else { return };
+        let Some(paragraphs) = &built.paragraphs else { return };
         let linked: &[usize] = view.hovered_cell.map(|(p, i)| reader.table.cell(p, i).claims.as_slice()).unwrap_or_default();
         let open = view.open.as_ref().map(|o| o.trigger);
-        let mark = apply_emphasis(&paragraphs, reader, open, linked, id, &mut emphasised.borrow_mut());
+        let mark = apply_emphasis(paragraphs, reader, open, linked, id, &mut emphasised.borrow_mut());
         // Measured here, once everything shown has changed: one layout per change.
-        if let (Some(mark), Some(el)) = (mark, nodes.details.cast::<web_sys::HtmlElement>()) {
-            dom::place_details(&el, &mark, &nodes.root);
+        if let (Some(mark), Some(el)) = (mark, details_node.cast::<web_sys::HtmlElement>()) {
+            dom::place_details(&el, &mark, root);
         }
     });
-    use_dismiss_listeners(nodes.root.clone(), on_action.clone());
+    use_dismiss_listeners(root.clone(), on_action.clone());
 
     let events = Events {
         reader: reader.clone(),
         muted: muted.clone(),
         on_action,
-        root: nodes.root.clone(),
+        root: root.clone(),
         back_to: view.return_cell(),
         id_prefix: (*prefix).clone(),
     };
@@ -123,7 +152,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     html! {
         <div
             class="claim-reader"
-            ref={nodes.root.clone()}
+            ref={root}
             data-ready="true"
             data-theme={props.theme.clone()}
             id={(*prefix).clone()}
@@ -135,7 +164,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
             onkeydown={events.on_keydown()}
         >
             <div class="cr-layout">
-                { article(reader, &nodes.paragraphs) }
+                { article(reader, placed(&built.paragraphs)) }
                 <aside class="cr-aside" aria-label="Who wants what">
                     { stance_table(reader, &linked_cells, view.hovered_cell) }
                     { legend(reader, &muted) }
@@ -145,9 +174,9 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
             </div>
             <section class="cr-print-notes" aria-hidden="true">
                 <h2>{ "Claims in this article" }</h2>
-                <ol ref={nodes.print_notes.clone()}></ol>
+                { placed(&built.print_notes) }
             </section>
-            { details(reader, view.open.as_ref(), events.back_to.is_some(), &tooltip_id, &nodes.details) }
+            { details(reader, view.open.as_ref(), events.back_to.is_some(), &tooltip_id, &details_node) }
         </div>
     }
 }
@@ -155,13 +184,9 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
 /// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
 /// and a tap or click outside the passages and the details closes them too. Escape also
 /// notes where the pointer rests, so that a passage uncovered under it does not open by itself.
-/// Also marks the reader ready, once it first stands in the page.
 #[hook]
 fn use_dismiss_listeners(root: NodeRef, on_action: Callback<Action>) {
     use_effect_with(root, move |root| {
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("claim-reader:ready");
-        }
         let document = web_sys::window().and_then(|w| w.document());
         let pointer: Rc<Cell<Option<(i32, i32)>>> = Rc::default();
         let on_move = {

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::reader::Reader;
 
-/// The article; its paragraphs are built into `paragraphs` by `paragraph.rs`.
-pub fn article(reader: &Reader, paragraphs: &NodeRef) -> Html {
+/// The article, around its `paragraphs` (built by `paragraph.rs`).
+pub fn article(reader: &Reader, paragraphs: Html) -> Html {
     let article = &reader.doc.article;
     html! {
         <article class="cr-article">
@@ -43,7 +43,7 @@ pub fn article(reader: &Reader, paragraphs: &NodeRef) -> Html {
                 if let Some(dateline) = &article.dateline {
                     <p class="cr-dateline">{ dateline }</p>
                 }
-                <div class="cr-paragraphs" ref={paragraphs.clone()}></div>
+                { paragraphs }
             </div>
             if let Some(note) = &article.footer_note {
                 <footer class="cr-footer-note"><p>{ note }</p></footer>
