@@ -469,6 +469,21 @@ async fn legend_switches_an_issue_off_and_on() {
     assert_eq!(mark.get_attribute("tabindex").as_deref(), Some("0"));
 }
 
+/// On paper every claim is listed; the list is filled when printing starts, not on load.
+#[wasm_bindgen_test]
+async fn printing_lists_every_claim_with_its_party_and_stance() {
+    let r = mount_seed().await;
+    assert_eq!(r.all(".cr-print-notes li").len(), 0, "the list is filled only for print");
+    let window = web_sys::window().expect("window");
+    window.dispatch_event(&web_sys::Event::new("beforeprint").expect("an event")).expect("dispatched");
+    let items = r.all(".cr-print-notes li");
+    assert_eq!(items.len(), 12);
+    assert_eq!(text(&q(&items[0], "strong")), "United States demands");
+    assert!(text(&items[3]).starts_with("Russia opposes — Ukraine's military."), "{}", text(&items[3]));
+    window.dispatch_event(&web_sys::Event::new("beforeprint").expect("an event")).expect("dispatched");
+    assert_eq!(r.all(".cr-print-notes li").len(), 12, "a second print keeps one list");
+}
+
 // ---------------------------------------------------------------------------------------------
 // 10. Problems in the claims file
 

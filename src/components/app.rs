@@ -82,10 +82,8 @@ impl Built {
         if let Some(container) = &paragraphs {
             render_paragraphs(container, reader, muted);
         }
+        // Filled when the page is printed (see `use_print_notes`).
         let print_notes = make("ol", "");
-        if let Some(ol) = &print_notes {
-            render_print_notes(ol, reader);
-        }
         Built { paragraphs, print_notes }
     }
 }
@@ -137,6 +135,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
         }
     });
     use_dismiss_listeners(root.clone(), on_action.clone());
+    use_print_notes(reader.clone(), built.clone());
 
     let events = Events {
         reader: reader.clone(),
@@ -179,6 +178,37 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
             { details(reader, view.open.as_ref(), events.back_to.is_some(), &tooltip_id, &details_node) }
         </div>
     }
+}
+
+/// The list of every claim that print shows, filled when printing is about to start
+/// (`beforeprint`, or the print media query starting to match), not on load: on screen nobody
+/// sees it, and a long article has thousands of claims.
+#[hook]
+fn use_print_notes(reader: ReaderRef, built: Rc<Built>) {
+    use_effect_with((reader, built), |(reader, built)| {
+        let window = web_sys::window();
+        let print = window.as_ref().and_then(|w| w.match_media("print").ok().flatten());
+        let fill = {
+            let (reader, built) = (reader.clone(), built.clone());
+            let filled = Cell::new(false);
+            Closure::<dyn Fn()>::new(move || {
+                if let (false, Some(ol)) = (filled.replace(true), &built.print_notes) {
+                    render_print_notes(ol, &reader);
+                }
+            })
+        };
+        let targets: Vec<web_sys::EventTarget> =
+            window.into_iter().map(Into::into).chain(print.into_iter().map(Into::into)).collect();
+        let kinds = ["beforeprint", "change"];
+        for (target, kind) in targets.iter().zip(kinds) {
+            let _ = target.add_event_listener_with_callback(kind, fill.as_ref().unchecked_ref());
+        }
+        move || {
+            for (target, kind) in targets.iter().zip(kinds) {
+                let _ = target.remove_event_listener_with_callback(kind, fill.as_ref().unchecked_ref());
+            }
+        }
+    });
 }
 
 /// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
