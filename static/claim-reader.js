@@ -10,16 +10,16 @@
 // are found next to this one, so the folder can be served from any base URL. No inline script or
 // style is needed, so a strict Content-Security-Policy is enough:
 //   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
-import init, { mount as mountWasm } from './claim-reader-web.js';
-
 const BASE = new URL('./', import.meta.url);
 const STYLESHEET = new URL('claim-reader.css', BASE).href;
 const SELECTOR = '[data-claim-reader]';
 
 let started;
 /**
- * Loads and starts the WebAssembly module once, however many readers the page has, and asks for
- * the stylesheet at the same time so the readers' shadow roots find it already loaded.
+ * Loads and starts the WebAssembly module once, however many readers the page has. The glue
+ * module, the wasm and the stylesheet are all asked for at once, as soon as this file runs
+ * (a static import would wait for the glue before asking for the wasm), so the readers' shadow
+ * roots find the stylesheet already loaded. Resolves to the glue's exports.
  */
 function start() {
   if (!started) {
@@ -28,7 +28,11 @@ function start() {
     preload.as = 'style';
     preload.href = STYLESHEET;
     document.head.append(preload);
-    started = init({ module_or_path: new URL('claim-reader-web_bg.wasm', BASE) });
+    const wasm = fetch(new URL('claim-reader-web_bg.wasm', BASE));
+    started = import('./claim-reader-web.js').then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
+      return glue;
+    });
   }
   return started;
 }
@@ -42,8 +46,8 @@ const mounted = new Map();
  */
 export async function mount(element, data = null, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('claim-reader: mount needs an element');
-  await start();
-  return mountWasm(element, data, { stylesheet: STYLESHEET, ...options });
+  const glue = await start();
+  return glue.mount(element, data, { stylesheet: STYLESHEET, ...options });
 }
 
 /** Where an auto-mounted element's data comes from, or why it cannot be had. */
