@@ -606,7 +606,7 @@ mod tests {
     /// The model's own parser reads what serde_json reads, to the same values, and refuses
     /// what it refuses (within the model's nesting limit).
     fn assert_parsers_agree(text: &str) {
-        fn convert(v: &serde_json::Value) -> Json {
+        fn convert(v: &serde_json::Value) -> Json<'static> {
             use serde_json::Value;
             match v {
                 Value::Null => Json::Null,
@@ -614,7 +614,7 @@ mod tests {
                 Value::Number(n) => Json::Number(n.to_string()),
                 Value::String(s) => Json::String(s.clone()),
                 Value::Array(items) => Json::Array(items.iter().map(convert).collect()),
-                Value::Object(map) => Json::Object(map.iter().map(|(k, v)| (k.clone(), convert(v))).collect()),
+                Value::Object(map) => Json::Object(map.iter().map(|(k, v)| (k.clone().into(), convert(v))).collect()),
             }
         }
         /// Objects as maps (key order and repeats aside), numbers by value.

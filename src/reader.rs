@@ -31,7 +31,7 @@ impl Reader {
     }
 
     /// The pipeline from an already parsed value: the browser parses with its own `JSON.parse`.
-    pub fn from_value(value: crate::model::Json) -> Result<Reader, Vec<Diagnostic>> {
+    pub fn from_value(value: crate::model::Json<'_>) -> Result<Reader, Vec<Diagnostic>> {
         let (doc, mut diagnostics) = decode_value(value);
         let Some(doc) = doc else { return Err(diagnostics) };
         diagnostics.extend(validate(&doc));

@@ -3,6 +3,8 @@
 //! serde's derive stops at the first error; editors want all of them at once, so the file is
 //! parsed into a [`Json`] value and walked here, field by field.
 
+use std::borrow::Cow;
+
 use super::json::Json;
 
 use super::diagnostic::Diagnostic;
@@ -19,7 +21,7 @@ pub fn decode_document(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
 }
 
 /// JSON text → value, with the line and column of a syntax error.
-pub fn parse_json(text: &str) -> Result<Json, Diagnostic> {
+pub fn parse_json(text: &str) -> Result<Json<'_>, Diagnostic> {
     if text.trim().is_empty() {
         let mut d = empty_file();
         d.line_col = Some((1, 1));
@@ -38,7 +40,7 @@ pub fn empty_file() -> Diagnostic {
 }
 
 /// Walks a parsed value into a document, taking its strings rather than copying them.
-pub fn decode_value(value: Json) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn decode_value(value: Json<'_>) -> (Option<Document>, Vec<Diagnostic>) {
     let mut decoder = Decoder::default();
     let document = decoder.document(value);
     (document, decoder.diagnostics)
@@ -87,8 +89,8 @@ struct Decoder {
 }
 
 /// One JSON object being read, with the path that leads to it.
-struct Obj<'p> {
-    fields: Vec<(String, Json)>,
+struct Obj<'p, 'j> {
+    fields: Vec<(Cow<'j, str>, Json<'j>)>,
     path: Path<'p>,
 }
 
@@ -98,7 +100,7 @@ impl Decoder {
     }
 
     /// Checks `value` is an object and warns about fields the format does not know.
-    fn object<'p>(&mut self, value: Json, path: Path<'p>, known: &[&str]) -> Option<Obj<'p>> {
+    fn object<'p, 'j>(&mut self, value: Json<'j>, path: Path<'p>, known: &[&str]) -> Option<Obj<'p, 'j>> {
         let Json::Object(fields) = value else {
             self.error(path, format!("expected an object, found {}", value.kind()));
             return None;
@@ -106,7 +108,7 @@ impl Decoder {
         let mut seen = 0u32;
         for (key, _) in &fields {
             let at = Path::Field(&path, key);
-            if let Some(k) = known.iter().position(|k| k == key) {
+            if let Some(k) = known.iter().position(|k| *k == key) {
                 if seen & (1 << k) != 0 {
                     let message = format!("field \"{key}\" is written more than once; the last one counts");
                     self.diagnostics.push(Diagnostic::warning(at.render(), message));
@@ -124,7 +126,7 @@ impl Decoder {
 
     /// Takes the value of `key` (its last, if written twice) out of `obj`. A missing required
     /// field is reported; a missing or null optional one is `None`.
-    fn take(&mut self, obj: &mut Obj, key: &str, required: bool) -> Option<Json> {
+    fn take<'j>(&mut self, obj: &mut Obj<'_, 'j>, key: &str, required: bool) -> Option<Json<'j>> {
         let found = obj.fields.iter().rposition(|(k, _)| k == key).map(|i| std::mem::take(&mut obj.fields[i].1));
         match found {
             None if required => {
@@ -137,7 +139,7 @@ impl Decoder {
         }
     }
 
-    fn string_at(&mut self, value: Json, path: Path) -> Option<String> {
+    fn string_at(&mut self, value: Json<'_>, path: Path) -> Option<String> {
         match value {
             Json::String(s) => Some(s),
             other => {
@@ -147,13 +149,13 @@ impl Decoder {
         }
     }
 
-    fn opt_string(&mut self, obj: &mut Obj, key: &str) -> Option<String> {
+    fn opt_string(&mut self, obj: &mut Obj<'_, '_>, key: &str) -> Option<String> {
         let value = self.take(obj, key, false)?;
         self.string_at(value, Path::Field(&obj.path, key))
     }
 
     /// A required string that must hold more than white space.
-    fn text(&mut self, obj: &mut Obj, key: &str) -> String {
+    fn text(&mut self, obj: &mut Obj<'_, '_>, key: &str) -> String {
         let Some(value) = self.take(obj, key, true) else { return String::new() };
         let path = Path::Field(&obj.path, key);
         let Some(s) = self.string_at(value, path) else { return String::new() };
@@ -163,7 +165,7 @@ impl Decoder {
         s
     }
 
-    fn index(&mut self, obj: &mut Obj, key: &str) -> Option<usize> {
+    fn index(&mut self, obj: &mut Obj<'_, '_>, key: &str) -> Option<usize> {
         let value = self.take(obj, key, false)?;
         let path = Path::Field(&obj.path, key);
         match value.as_u64() {
@@ -181,7 +183,7 @@ impl Decoder {
         }
     }
 
-    fn array(&mut self, obj: &mut Obj, key: &str, required: bool) -> Vec<Json> {
+    fn array<'j>(&mut self, obj: &mut Obj<'_, 'j>, key: &str, required: bool) -> Vec<Json<'j>> {
         let Some(value) = self.take(obj, key, required) else { return Vec::new() };
         match value {
             Json::Array(items) => items,
@@ -194,7 +196,7 @@ impl Decoder {
 
     /// A list of strings; with `keep_broken`, an item that is no string becomes an empty one,
     /// so that later items keep their indices.
-    fn strings(&mut self, obj: &mut Obj, key: &str, required: bool, keep_broken: bool) -> Vec<String> {
+    fn strings(&mut self, obj: &mut Obj<'_, '_>, key: &str, required: bool, keep_broken: bool) -> Vec<String> {
         let items = self.array(obj, key, required);
         let path = Path::Field(&obj.path, key);
         let mut out = Vec::with_capacity(items.len());
@@ -209,7 +211,7 @@ impl Decoder {
     }
 
     /// A required closed-vocabulary word, such as a stance.
-    fn word<T>(&mut self, obj: &mut Obj, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+    fn word<T>(&mut self, obj: &mut Obj<'_, '_>, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
         let value = self.take(obj, key, true)?;
         let path = Path::Field(&obj.path, key);
         let word = self.string_at(value, path)?;
@@ -224,13 +226,18 @@ impl Decoder {
 
     /// Every item yields a value, a placeholder where it was broken (its problems are already
     /// reported), so that later checks name each item by its own index.
-    fn list<T: Default>(&mut self, obj: &mut Obj, key: &str, mut each: impl FnMut(&mut Self, Json, Path) -> Option<T>) -> Vec<T> {
+    fn list<'j, T: Default>(
+        &mut self,
+        obj: &mut Obj<'_, 'j>,
+        key: &str,
+        mut each: impl FnMut(&mut Self, Json<'j>, Path) -> Option<T>,
+    ) -> Vec<T> {
         let items = self.array(obj, key, true);
         let path = Path::Field(&obj.path, key);
         items.into_iter().enumerate().map(|(i, v)| each(self, v, Path::Item(&path, i)).unwrap_or_default()).collect()
     }
 
-    fn document(&mut self, value: Json) -> Option<Document> {
+    fn document(&mut self, value: Json<'_>) -> Option<Document> {
         let mut top = self.object(value, Path::Root, &["$schema", "format", "article", "parties", "issues", "claims"])?;
         if let Some(format) = self.opt_string(&mut top, "format") {
             if format != crate::FORMAT {
@@ -247,7 +254,7 @@ impl Decoder {
         Some(Document { article: article?, parties, issues, claims })
     }
 
-    fn article(&mut self, value: Json) -> Option<Article> {
+    fn article(&mut self, value: Json<'_>) -> Option<Article> {
         let known = [
             "kicker", "headline", "subheadline", "author", "publisher", "dateline", "published", "updated",
             "paragraphs", "footer_note",
@@ -268,13 +275,13 @@ impl Decoder {
         })
     }
 
-    fn publisher(&mut self, value: Json) -> Option<Publisher> {
+    fn publisher(&mut self, value: Json<'_>) -> Option<Publisher> {
         let article = Path::Field(&Path::Root, "article");
         let mut obj = self.object(value, Path::Field(&article, "publisher"), &["name", "url"])?;
         Some(Publisher { name: self.text(&mut obj, "name"), url: self.opt_string(&mut obj, "url") })
     }
 
-    fn party(&mut self, value: Json, path: Path) -> Option<Party> {
+    fn party(&mut self, value: Json<'_>, path: Path) -> Option<Party> {
         let mut obj = self.object(value, path, &["id", "name", "short_name", "aliases"])?;
         Some(Party {
             id: self.text(&mut obj, "id"),
@@ -284,7 +291,7 @@ impl Decoder {
         })
     }
 
-    fn issue(&mut self, value: Json, path: Path) -> Option<Issue> {
+    fn issue(&mut self, value: Json<'_>, path: Path) -> Option<Issue> {
         let mut obj = self.object(value, path, &["id", "label", "description"])?;
         Some(Issue {
             id: self.text(&mut obj, "id"),
@@ -293,7 +300,7 @@ impl Decoder {
         })
     }
 
-    fn claim(&mut self, value: Json, path: Path) -> Option<Claim> {
+    fn claim(&mut self, value: Json<'_>, path: Path) -> Option<Claim> {
         let known = ["id", "party", "issue", "stance", "quote", "summary", "attribution", "certainty", "hedge"];
         let mut obj = self.object(value, path, &known)?;
         let stance_words = Stance::ALL.map(|s| s.word());
@@ -322,7 +329,7 @@ impl Decoder {
         })
     }
 
-    fn quote(&mut self, value: Json, path: Path) -> Option<Quote> {
+    fn quote(&mut self, value: Json<'_>, path: Path) -> Option<Quote> {
         let mut obj = self.object(value, path, &["exact", "prefix", "suffix", "paragraph", "start"])?;
         Some(Quote {
             exact: self.text(&mut obj, "exact"),
@@ -333,7 +340,7 @@ impl Decoder {
         })
     }
 
-    fn attribution(&mut self, value: Json, path: Path) -> Option<Attribution> {
+    fn attribution(&mut self, value: Json<'_>, path: Path) -> Option<Attribution> {
         let mut obj = self.object(value, path, &["reported_by", "basis", "via"])?;
         Some(Attribution {
             reported_by: self.text(&mut obj, "reported_by"),
@@ -343,7 +350,7 @@ impl Decoder {
     }
 }
 
-fn describe(value: &Json) -> String {
+fn describe(value: &Json<'_>) -> String {
     match value {
         Json::Number(n) => n.clone(),
         Json::String(s) => format!("the string \"{s}\""),

@@ -9,26 +9,29 @@
 //! per object, so a scan is as quick as a map. Numbers keep their text, so messages quote them
 //! as written, with no float formatting code.
 
+use std::borrow::Cow;
+
 /// The deepest nesting read; deeper text is refused, so no input can exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
 
 /// One JSON value. A key written twice in an object appears twice; [`Json::get`] reads the
-/// last, as JavaScript and serde_json do, and the decoder warns about it.
+/// last, as JavaScript and serde_json do, and the decoder warns about it. Keys borrow from the
+/// text unless they hold an escape: a long article has tens of thousands, all alike.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub enum Json {
+pub enum Json<'a> {
     #[default]
     Null,
     Bool(bool),
     /// The number as its parser writes it: `3`, `-1`, `2.5`, `1e+21`.
     Number(String),
     String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The value of `key` when this is an object holding it (its last, if written twice).
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -100,7 +103,7 @@ impl SyntaxError {
 }
 
 /// Parses one JSON value filling the whole of `text` (white space around it allowed).
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut parser = Parser { bytes: text.as_bytes(), text, at: 0 };
     let value = parser.value(0)?;
     parser.skip_space();
@@ -116,7 +119,7 @@ struct Parser<'a> {
     at: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn fail(&self, message: &'static str) -> SyntaxError {
         SyntaxError { message, offset: self.at }
     }
@@ -139,7 +142,7 @@ impl Parser<'_> {
         found
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.skip_space();
         if depth > MAX_DEPTH {
             return Err(self.fail("the data is nested more than 64 levels deep"));
@@ -183,14 +186,15 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
-        let mut fields = Vec::new();
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+        // Room for a claim's fields without growing.
+        let mut fields = Vec::with_capacity(10);
         self.items(b'}', |p| {
             p.skip_space();
             if p.peek() != Some(b'"') {
                 return Err(p.fail("expected a field name in double quotes"));
             }
-            let key = p.string()?;
+            let key = p.key()?;
             if !p.eat(b':') {
                 return Err(p.fail("expected : after a field name"));
             }
@@ -200,7 +204,7 @@ impl Parser<'_> {
         Ok(Json::Object(fields))
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         let mut items = Vec::new();
         self.items(b']', |p| {
             items.push(p.value(depth + 1)?);
@@ -209,7 +213,7 @@ impl Parser<'_> {
         Ok(Json::Array(items))
     }
 
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
         let start = self.at;
         let digits = |p: &mut Self| {
             let from = p.at;
@@ -240,6 +244,18 @@ impl Parser<'_> {
             }
         }
         Ok(Json::Number(self.text[start..self.at].to_string()))
+    }
+
+    /// A field name: borrowed from the text when it holds no escape.
+    fn key(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        let start = self.at + 1;
+        let end = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|n| start + n);
+        if let Some(end) = end.filter(|&end| self.bytes[end] == b'"') {
+            self.at = end + 1;
+            let text: &'a str = self.text;
+            return Ok(Cow::Borrowed(&text[start..end]));
+        }
+        self.string().map(Cow::Owned)
     }
 
     /// A string, from its opening quote; escapes decoded.
