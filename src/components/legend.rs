@@ -26,7 +26,7 @@ pub fn legend(reader: &ReaderRef, muted: &[bool]) -> Html {
             <p class="cr-legend-help">{ "Switch an issue's highlights off or on." }</p>
             <ul class="cr-legend">
                 { for doc.issues.iter().enumerate().map(|(i, issue)| {
-                    let count = doc.claims.iter().filter(|c| c.issue == issue.id).count();
+                    let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();
                     html! {
                         <li>
                             <button
