@@ -5,6 +5,7 @@
 //! tested natively and shared with the `claim-reader check` command.
 
 pub mod anchor;
+pub mod heap;
 pub mod locate;
 pub mod model;
 pub mod reader;
