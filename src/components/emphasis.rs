@@ -8,6 +8,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::paragraph::PER_CHUNK;
 use crate::reader::Reader;
 
 /// Emphasises the passage `open` (and points it at the details `tooltip_id`) and the passages
@@ -42,6 +43,7 @@ pub fn apply_emphasis(
 
 /// The mark of segment `s` of paragraph `p`, if that segment is a passage.
 fn mark_at(paragraphs: &Element, (p, s): (usize, usize)) -> Option<Element> {
-    let paragraph = paragraphs.children().item(p as u32)?;
+    let chunk = paragraphs.children().item((p / PER_CHUNK) as u32)?;
+    let paragraph = chunk.children().item((p % PER_CHUNK) as u32)?;
     paragraph.child_nodes().item(s as u32)?.dyn_into::<Element>().ok()
 }

@@ -16,14 +16,18 @@ use crate::reader::Reader;
 #[wasm_bindgen(module = "/src/components/static_dom.js")]
 extern "C" {
     #[wasm_bindgen(js_name = buildParagraphs)]
-    fn build_paragraphs(container: &Element, json: &str);
+    fn build_paragraphs(container: &Element, json: &str, per_chunk: u32);
     #[wasm_bindgen(js_name = buildNotes)]
     pub fn build_notes(list: &Element, json: &str);
 }
 
+/// Paragraphs per chunk: a long article's paragraphs are grouped, so that hit testing and
+/// `content-visibility` deal with tens of chunks rather than hundreds of paragraphs.
+pub const PER_CHUNK: usize = 32;
+
 /// Replaces the children of `container` with the article's paragraphs. Paragraph p becomes
-/// child p of `container`, and segment s child node s of its paragraph: `emphasis.rs` finds a
-/// passage's mark from (p, s) without searching.
+/// child p % [`PER_CHUNK`] of chunk p / [`PER_CHUNK`], and segment s child node s of its
+/// paragraph: `emphasis.rs` finds a passage's mark from (p, s) without searching.
 pub fn render_paragraphs(container: &Element, reader: &Reader, muted: &[bool]) {
     let mut json = String::with_capacity(reader.doc.article.paragraphs.iter().map(|p| p.len() + 64).sum());
     json.push('[');
@@ -46,7 +50,7 @@ pub fn render_paragraphs(container: &Element, reader: &Reader, muted: &[bool]) {
         json.push(']');
     }
     json.push(']');
-    build_paragraphs(container, &json);
+    build_paragraphs(container, &json, PER_CHUNK as u32);
 }
 
 /// The claims over a segment that the legend has not switched off.

@@ -36,12 +36,21 @@ function paragraph(doc, segments) {
   return p;
 }
 
-export function buildParagraphs(container, json) {
+/** Paragraph p goes into chunk p / perChunk: the browser then checks tens of chunks, not
+ *  hundreds of paragraphs, to find what the pointer is over or what is on screen. */
+export function buildParagraphs(container, json, perChunk) {
   const doc = container.ownerDocument;
   const paragraphs = JSON.parse(json);
-  const nodes = new Array(paragraphs.length);
-  for (let i = 0; i < paragraphs.length; i++) nodes[i] = paragraph(doc, paragraphs[i]);
-  container.replaceChildren(...nodes);
+  const chunks = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i % perChunk === 0) {
+      const chunk = doc.createElement('div');
+      chunk.className = 'cr-chunk';
+      chunks.push(chunk);
+    }
+    chunks[chunks.length - 1].append(paragraph(doc, paragraphs[i]));
+  }
+  container.replaceChildren(...chunks);
 }
 
 /** List items, each [bold lead, rest of the line]. */
