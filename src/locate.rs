@@ -341,14 +341,6 @@ impl<'t> Scanner<'t> {
         let byte = self.peek()?;
         self.pos += 1;
         let c = match byte {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
             b'u' => {
                 // serde_json refuses a surrogate that is not one of a pair; so does this.
                 let first = self.hex4()?;
@@ -365,7 +357,7 @@ impl<'t> Scanner<'t> {
                     char::from_u32(first)?
                 }
             }
-            _ => return None,
+            _ => crate::model::json::short_escape(byte)?,
         };
         out.push(c);
         Some(())

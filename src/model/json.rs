@@ -86,6 +86,21 @@ pub fn push_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// The character a one-letter escape (`\n`, `\"`, …) stands for.
+pub(crate) fn short_escape(letter: u8) -> Option<char> {
+    Some(match letter {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
+}
+
 /// Why a text is not JSON, and the byte offset where reading stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -293,15 +308,10 @@ impl<'a> Parser<'a> {
         self.at += 1;
         let Some(b) = self.peek() else { return Err(self.fail("the data ends inside a string")) };
         self.at += 1;
+        if let Some(c) = short_escape(b) {
+            return Ok(c);
+        }
         Ok(match b {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
             b'u' => {
                 let first = self.hex4()?;
                 let code = if (0xD800..0xDC00).contains(&first) {
