@@ -42,15 +42,29 @@ export function buildParagraphs(container, json, perChunk) {
   const doc = container.ownerDocument;
   const paragraphs = JSON.parse(json);
   const chunks = [];
+  let height = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     if (i % perChunk === 0) {
       const chunk = doc.createElement('div');
       chunk.className = 'cr-chunk';
       chunks.push(chunk);
+      height = 0;
     }
-    chunks[chunks.length - 1].append(paragraph(doc, paragraphs[i]));
+    const chunk = chunks[chunks.length - 1];
+    chunk.append(paragraph(doc, paragraphs[i]));
+    height += estimatedHeight(paragraphs[i]);
+    // Until a chunk off screen is first laid out, it stands this tall (CSSOM, which a strict
+    // style-src allows): close to its real height, so the page does not jump when it appears.
+    chunk.style.containIntrinsicSize = `auto ${Math.ceil(height)}em`;
   }
   container.replaceChildren(...chunks);
+}
+
+/** A paragraph's height in em, guessed from its length: about 75 characters a line. */
+function estimatedHeight(segments) {
+  let length = 0;
+  for (const s of segments) length += (typeof s === 'string' ? s : s[0]).length;
+  return 1.1 + 1.65 * Math.max(1, Math.ceil(length / 75));
 }
 
 /** List items, each [bold lead, rest of the line]. */
