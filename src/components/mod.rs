@@ -1,5 +1,7 @@
-//! The Yew view. Components render what the [`Reader`] model hands them; the only DOM work they
-//! do is measuring a passage, placing the details and moving focus (see [`dom`]).
+//! The Yew view. It renders what the [`Reader`] model hands it. Outside the virtual DOM it only
+//! builds the paragraphs and print notes in one call (`paragraph.rs`, `static_dom.js`), marks
+//! the passages that hover and focus emphasise (`emphasis.rs`), and measures, places and
+//! focuses (see [`dom`]).
 
 mod app;
 mod article;

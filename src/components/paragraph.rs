@@ -123,7 +123,7 @@ fn push_word(list: &mut String, word: &str) {
 }
 
 /// Appends `n` in decimal.
-pub fn push_number(out: &mut String, n: usize) {
+fn push_number(out: &mut String, n: usize) {
     if n >= 10 {
         push_number(out, n / 10);
     }
