@@ -12,6 +12,7 @@ pub mod reader;
 pub mod segment;
 pub mod stance;
 pub mod view_state;
+pub mod view_tree;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

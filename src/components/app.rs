@@ -12,15 +12,14 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::article::article;
 use super::details::details;
 use super::emphasis::apply_emphasis;
 use super::events::{Events, Kind};
-use super::legend::legend;
-use super::notices::{unplaced, warnings};
+use super::layout::{build_layout, Layout};
+use super::legend::show_muted;
 use super::paragraph::render_paragraphs;
 use super::print_notes::render_print_notes;
-use super::stance_table::stance_table;
+use super::stance_table::link_cells;
 use super::{dom, ReaderRef};
 use crate::view_state::{Action, ViewState};
 
@@ -62,16 +61,17 @@ fn next_instance_prefix() -> AttrValue {
     })
 }
 
-/// The parts that never change on hover, built apart from the virtual DOM (see
-/// `paragraph.rs`) into detached elements that the view then places.
-#[derive(PartialEq)]
+/// The parts that never change on hover, built apart from the virtual DOM (see `layout.rs`
+/// and `paragraph.rs`) into detached elements that the view then places.
 struct Built {
+    layout: Option<Layout>,
+    /// The article's paragraphs, inside the layout; re-filled when the legend changes.
     paragraphs: Option<Element>,
     print_notes: Option<Element>,
 }
 
 impl Built {
-    fn new(reader: &ReaderRef, muted: &[bool]) -> Built {
+    fn new(reader: &ReaderRef, id_prefix: &str) -> Built {
         let document = web_sys::window().and_then(|w| w.document());
         let make = |tag: &str, class: &str| {
             let element = document.as_ref()?.create_element(tag).ok()?;
@@ -79,12 +79,16 @@ impl Built {
             Some(element)
         };
         let paragraphs = make("div", "cr-paragraphs");
-        if let Some(container) = &paragraphs {
-            render_paragraphs(container, reader, muted);
-        }
+        let layout = document.as_ref().zip(paragraphs.as_ref()).map(|(d, p)| build_layout(d, reader, id_prefix, p));
         // Filled when the page is printed (see `use_print_notes`).
         let print_notes = make("ol", "");
-        Built { paragraphs, print_notes }
+        Built { layout, paragraphs, print_notes }
+    }
+}
+
+impl PartialEq for Built {
+    fn eq(&self, other: &Self) -> bool {
+        self.paragraphs == other.paragraphs
     }
 }
 
@@ -107,9 +111,14 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let view = &state.0;
     let muted = use_memo(view.muted.clone(), |m| m.clone());
     let tooltip_id = AttrValue::from(format!("{prefix}-details"));
-    // Paragraphs and print notes: built during the render, once per data and legend state, so
-    // the article is whole when the render ends, whatever the scheduler does next.
-    let built = use_memo((reader.clone(), muted.clone()), |(reader, muted)| Built::new(reader, muted));
+    // Built during the render, once per data (the paragraphs once per legend state too), so the
+    // article is whole when the render ends, whatever the scheduler does next.
+    let built = use_memo(reader.clone(), |reader| Built::new(reader, &prefix));
+    use_memo((built.clone(), muted.clone()), |(built, muted)| {
+        if let Some(container) = &built.paragraphs {
+            render_paragraphs(container, reader, muted);
+        }
+    });
     // Ready when this first render pass has put everything in the page (a task queued now runs
     // once the pass ends).
     use_memo((), |_| {
@@ -121,11 +130,22 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     });
     // After every change of what is shown: emphasis in the text, and where the details stand.
     let emphasised = use_mut_ref(Vec::<Element>::new);
+    let linked_cells = use_mut_ref(Vec::<Element>::new);
     let placing = (root.clone(), details_node.clone(), tooltip_id.clone());
     use_effect_with((state.clone(), reader.clone(), built.clone(), placing), move |(state, reader, built, placing)| {
         let (root, details_node, id) = placing;
         let view = &state.0;
-        let Some(paragraphs) = &built.paragraphs else { return };
+        let (Some(paragraphs), Some(layout)) = (&built.paragraphs, &built.layout) else { return };
+        // Cells to emphasise in the table: those of the claims whose details are shown, and
+        // the one under the pointer or focus.
+        let cells: Vec<_> =
+            view.open.iter().flat_map(|o| o.claims.iter().map(|&c| reader.cells[c])).chain(view.hovered_cell).collect();
+        if let Some(body) = &layout.table_body {
+            link_cells(body, &cells, &mut linked_cells.borrow_mut());
+        }
+        if let Some(legend) = &layout.legend {
+            show_muted(legend, reader, &view.muted);
+        }
         let linked: &[usize] = view.hovered_cell.map(|(p, i)| reader.table.cell(p, i).claims.as_slice()).unwrap_or_default();
         let open = view.open.as_ref().map(|o| o.trigger);
         let mark = apply_emphasis(paragraphs, reader, open, linked, id, &mut emphasised.borrow_mut());
@@ -145,8 +165,6 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
         back_to: view.return_cell(),
         id_prefix: (*prefix).clone(),
     };
-    // Cells to emphasise in the table: those of the claims whose details are shown.
-    let linked_cells: Vec<_> = view.open.iter().flat_map(|o| o.claims.iter().map(|&c| reader.cells[c])).collect();
 
     html! {
         <div
@@ -162,15 +180,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
             onclick={events.listener::<MouseEvent>(Kind::Click)}
             onkeydown={events.on_keydown()}
         >
-            <div class="cr-layout">
-                { article(reader, placed(&built.paragraphs)) }
-                <aside class="cr-aside" aria-label="Who wants what">
-                    { stance_table(reader, &linked_cells, view.hovered_cell) }
-                    { legend(reader, &muted) }
-                    { unplaced(reader, &prefix) }
-                    { warnings(&reader.warnings) }
-                </aside>
-            </div>
+            { placed(&built.layout.as_ref().map(|l| l.root.clone())) }
             <section class="cr-print-notes" aria-hidden="true">
                 <h2>{ "Claims in this article" }</h2>
                 { placed(&built.print_notes) }

@@ -1,55 +1,49 @@
 //! The article as a news page sets it: kicker, headline, byline, dateline, body, footer note.
 
-use yew::prelude::*;
-
 use crate::reader::Reader;
+use crate::view_tree::Tree;
 
-/// The article, around its `paragraphs` (built by `paragraph.rs`).
-pub fn article(reader: &Reader, paragraphs: Html) -> Html {
+/// The article, around its paragraphs (slot 0, built by `paragraph.rs`).
+pub fn article(t: &mut Tree, reader: &Reader) {
     let article = &reader.doc.article;
-    html! {
-        <article class="cr-article">
-            <header class="cr-header">
-                if !article.kicker.is_empty() {
-                    <p class="cr-kicker">
-                        { for article.kicker.iter().enumerate().map(|(i, k)| html! {
-                            <>
-                                if i > 0 { <span class="cr-kicker-sep" aria-hidden="true">{ " / " }</span> }
-                                <span>{ k }</span>
-                            </>
-                        }) }
-                    </p>
-                }
-                <h1 class="cr-headline">{ &article.headline }</h1>
-                if let Some(sub) = &article.subheadline {
-                    <p class="cr-subheadline">{ sub }</p>
-                }
-                <p class="cr-byline">
-                    if let Some(author) = &article.author {
-                        <span class="cr-author">{ "By " }{ author }</span>
-                    }
-                    if let Some(publisher) = &article.publisher {
-                        <span class="cr-publisher">{ &publisher.name }</span>
-                    }
-                    if let Some(date) = &article.published {
-                        <span class="cr-date">{ "Published " }<time datetime={date.clone()}>{ human_date(date) }</time></span>
-                    }
-                    if let Some(date) = article.updated.as_ref().filter(|u| Some(*u) != article.published.as_ref()) {
-                        <span class="cr-date">{ "Updated " }<time datetime={date.clone()}>{ human_date(date) }</time></span>
-                    }
-                </p>
-            </header>
-            <div class="cr-body">
-                if let Some(dateline) = &article.dateline {
-                    <p class="cr-dateline">{ dateline }</p>
-                }
-                { paragraphs }
-            </div>
-            if let Some(note) = &article.footer_note {
-                <footer class="cr-footer-note"><p>{ note }</p></footer>
+    t.open("article", &[("class", "cr-article")]).open("header", &[("class", "cr-header")]);
+    if !article.kicker.is_empty() {
+        t.open("p", &[("class", "cr-kicker")]);
+        for (i, k) in article.kicker.iter().enumerate() {
+            if i > 0 {
+                t.leaf("span", &[("class", "cr-kicker-sep"), ("aria-hidden", "true")], " / ");
             }
-        </article>
+            t.leaf("span", &[], k);
+        }
+        t.close();
     }
+    t.leaf("h1", &[("class", "cr-headline")], &article.headline);
+    if let Some(sub) = &article.subheadline {
+        t.leaf("p", &[("class", "cr-subheadline")], sub);
+    }
+    t.open("p", &[("class", "cr-byline")]);
+    if let Some(author) = &article.author {
+        t.open("span", &[("class", "cr-author")]).text("By ").text(author).close();
+    }
+    if let Some(publisher) = &article.publisher {
+        t.leaf("span", &[("class", "cr-publisher")], &publisher.name);
+    }
+    let updated = article.updated.as_ref().filter(|u| Some(*u) != article.published.as_ref());
+    for (what, date) in [("Published ", &article.published), ("Updated ", &updated.cloned())] {
+        if let Some(date) = date {
+            t.open("span", &[("class", "cr-date")]).text(what);
+            t.leaf("time", &[("datetime", date)], &human_date(date)).close();
+        }
+    }
+    t.close().close().open("div", &[("class", "cr-body")]);
+    if let Some(dateline) = &article.dateline {
+        t.leaf("p", &[("class", "cr-dateline")], dateline);
+    }
+    t.slot(0).close();
+    if let Some(note) = &article.footer_note {
+        t.open("footer", &[("class", "cr-footer-note")]).leaf("p", &[], note).close();
+    }
+    t.close();
 }
 
 /// "2025-04-24" → "24 April 2025"; anything else is shown as written.

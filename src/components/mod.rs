@@ -9,11 +9,13 @@ mod details;
 mod dom;
 mod emphasis;
 mod events;
+mod layout;
 mod legend;
 mod notices;
 mod paragraph;
 mod print_notes;
 mod stance_table;
+mod static_dom;
 
 use std::ops::Deref;
 use std::rc::Rc;

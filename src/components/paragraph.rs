@@ -6,20 +6,12 @@
 //! for why). Marks carry no listeners (the article listens once for all of them and finds the
 //! passage from `data-seg`), and what hover and focus emphasise is applied by `emphasis.rs`.
 
-use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::issue_class;
+use super::static_dom::build_paragraphs;
 use crate::model::json::push_string;
 use crate::reader::Reader;
-
-#[wasm_bindgen(module = "/src/components/static_dom.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = buildParagraphs)]
-    fn build_paragraphs(container: &Element, json: &str, per_chunk: u32);
-    #[wasm_bindgen(js_name = buildNotes)]
-    pub fn build_notes(list: &Element, json: &str);
-}
 
 /// Paragraphs per chunk: a long article's paragraphs are grouped, so that hit testing and
 /// `content-visibility` deal with tens of chunks rather than hundreds of paragraphs.

@@ -5,7 +5,7 @@
 use web_sys::Element;
 
 use super::details::{attribution_line, certainty_line};
-use super::paragraph::build_notes;
+use super::static_dom::build_notes;
 use crate::model::json::push_string;
 use crate::reader::Reader;
 

@@ -1,87 +1,84 @@
 //! Who wants what: parties down, issues across, each cell linked to the passages behind it.
 
-use yew::prelude::*;
+use web_sys::Element;
 
-use super::{issue_class, ReaderRef};
+use super::issue_class;
 use crate::model::Direction;
+use crate::reader::Reader;
 use crate::stance::CellStance;
 use crate::view_state::Cell;
+use crate::view_tree::Tree;
 
-/// The table; `linked` are the cells of the claims whose details are shown, and `hovered` the
-/// cell under the pointer or focus. Its buttons are handled by `events.rs`.
-pub fn stance_table(reader: &ReaderRef, linked: &[Cell], hovered: Option<Cell>) -> Html {
+/// The table. Its buttons are handled by `events.rs`, and which cells are linked to what is
+/// shown is set by [`link_cells`].
+pub fn stance_table(t: &mut Tree, reader: &Reader) {
     let doc = &reader.doc;
-    html! {
-        <div class="cr-table-wrap" tabindex="0" role="region" aria-label="Stance table, scrolls sideways">
-            <table class="cr-stance-table">
-                <caption>{ "Who wants what" }<span class="cr-caption-note">{ "Each party's stance on each issue, as this article reports it. Select a cell to see its passage." }</span></caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="cr-corner">{ "Party" }</th>
-                        { for doc.issues.iter().enumerate().map(|(i, issue)| html! {
-                            <th scope="col" data-issue={issue.id.clone()} class={issue_class(i)}>
-                                <span class="cr-swatch" aria-hidden="true"></span>{ &issue.label }
-                            </th>
-                        }) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for doc.parties.iter().enumerate().map(|(p, party)| html! {
-                        <tr>
-                            <th scope="row" data-party={party.id.clone()}>{ &party.name }</th>
-                            { for (0..doc.issues.len()).map(|i| cell(reader, p, i, linked.contains(&(p, i)) || hovered == Some((p, i)))) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    t.open("div", &[("class", "cr-table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Stance table, scrolls sideways")]);
+    t.open("table", &[("class", "cr-stance-table")]).open("caption", &[]).text("Who wants what");
+    t.leaf("span", &[("class", "cr-caption-note")], "Each party's stance on each issue, as this article reports it. Select a cell to see its passage.");
+    t.close().open("thead", &[]).open("tr", &[]).leaf("th", &[("scope", "col"), ("class", "cr-corner")], "Party");
+    for (i, issue) in doc.issues.iter().enumerate() {
+        t.open("th", &[("scope", "col"), ("data-issue", &issue.id), ("class", issue_class(i))]);
+        swatch(t).text(&issue.label).close();
     }
+    t.close().close().open("tbody", &[]);
+    for (p, party) in doc.parties.iter().enumerate() {
+        t.open("tr", &[]).leaf("th", &[("scope", "row"), ("data-party", &party.id)], &party.name);
+        for i in 0..doc.issues.len() {
+            cell(t, reader, p, i);
+        }
+        t.close();
+    }
+    t.close().close().close();
 }
 
-fn cell(reader: &ReaderRef, p: usize, i: usize, is_linked: bool) -> Html {
+/// The colour swatch before an issue's name.
+pub fn swatch(t: &mut Tree) -> &mut Tree {
+    t.leaf("span", &[("class", "cr-swatch"), ("aria-hidden", "true")], "")
+}
+
+fn cell(t: &mut Tree, reader: &Reader, p: usize, i: usize) {
     let doc = &reader.doc;
     let cell = reader.table.cell(p, i);
-    let party = &doc.parties[p];
-    let issue = &doc.issues[i];
-    let class = if is_linked { "cr-cell-td is-linked" } else { "cr-cell-td" };
+    let (party, issue) = (&doc.parties[p], &doc.issues[i]);
     let stance = &cell.stance;
-    let (word_html, direction_class) = match stance {
-        CellStance::NotStated => (html! { <span class="cr-not-stated">{ "not stated" }</span> }, "is-none"),
-        CellStance::One(s) => (stance_word(s.direction(), s.word()), direction_word(s.direction())),
-        CellStance::Mixed(list) => (
-            html! { <>{ for list.iter().enumerate().map(|(k, s)| html! {
-                <>
-                    if k > 0 { <span class="cr-sep">{ " / " }</span> }
-                    { stance_word(s.direction(), s.word()) }
-                </>
-            }) }</> },
-            "is-mixed",
-        ),
-    };
+    t.open("td", &[("class", "cr-cell-td"), ("data-party", &party.id), ("data-issue", &issue.id), ("data-stance", stance.word())]);
     let count = cell.claims.len();
-    html! {
-        <td class={class} data-party={party.id.clone()} data-issue={issue.id.clone()} data-stance={stance.word()}>
-            if count == 0 {
-                { word_html }
-            } else {
-                <button type="button" class={format!("cr-cell {direction_class}")}>
-                    // The button's name is its visible text, with who and what before it for
-                    // screen readers (WCAG 2.5.3: the name contains the visible label).
-                    <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
-                    { word_html }
-                    <span class="cr-count">{ if count == 1 { "1 passage".to_string() } else { format!("{count} passages") } }</span>
-                </button>
-            }
-        </td>
+    if count > 0 {
+        let direction = match stance {
+            CellStance::NotStated => "is-none",
+            CellStance::One(s) => direction_word(s.direction()),
+            CellStance::Mixed(_) => "is-mixed",
+        };
+        t.open("button", &[("type", "button"), ("class", &format!("cr-cell {direction}"))]);
+        // The button's name is its visible text, with who and what before it for screen
+        // readers (WCAG 2.5.3: the name contains the visible label).
+        t.leaf("span", &[("class", "cr-sr")], &format!("{}, {}: ", party.name, issue.label));
     }
+    match stance {
+        CellStance::NotStated => {
+            t.leaf("span", &[("class", "cr-not-stated")], "not stated");
+        }
+        CellStance::One(s) => stance_word(t, s.direction(), s.word()),
+        CellStance::Mixed(list) => {
+            for (k, s) in list.iter().enumerate() {
+                if k > 0 {
+                    t.leaf("span", &[("class", "cr-sep")], " / ");
+                }
+                stance_word(t, s.direction(), s.word());
+            }
+        }
+    }
+    if count > 0 {
+        let passages = if count == 1 { "1 passage".to_string() } else { format!("{count} passages") };
+        t.leaf("span", &[("class", "cr-count")], &passages).close();
+    }
+    t.close();
 }
 
-fn stance_word(direction: Direction, word: &str) -> Html {
-    html! {
-        <span class={format!("cr-stance {}", direction_word(direction))}>
-            <span class="cr-icon" aria-hidden="true">{ direction.icon() }</span>{ word }
-        </span>
-    }
+fn stance_word(t: &mut Tree, direction: Direction, word: &str) {
+    t.open("span", &[("class", &format!("cr-stance {}", direction_word(direction)))]);
+    t.leaf("span", &[("class", "cr-icon"), ("aria-hidden", "true")], direction.icon()).text(word).close();
 }
 
 fn direction_word(direction: Direction) -> &'static str {
@@ -89,5 +86,21 @@ fn direction_word(direction: Direction) -> &'static str {
         Direction::For => "is-for",
         Direction::Against => "is-against",
         Direction::Neither => "is-neither",
+    }
+}
+
+/// Marks the cells `linked` (those of the claims whose details are shown, and the one under the
+/// pointer or focus) in the table's body `tbody`, after unmarking those in `marked`, which it
+/// then replaces.
+pub fn link_cells(tbody: &Element, linked: &[Cell], marked: &mut Vec<Element>) {
+    for td in marked.drain(..) {
+        let _ = td.class_list().remove_1("is-linked");
+    }
+    for &(p, i) in linked {
+        // Row p holds the party's name, then one cell per issue.
+        if let Some(td) = tbody.children().item(p as u32).and_then(|row| row.children().item(i as u32 + 1)) {
+            let _ = td.class_list().add_1("is-linked");
+            marked.push(td);
+        }
     }
 }

@@ -1,5 +1,6 @@
-// Builds the parts of the reader that never change between renders (the paragraphs and the
-// print notes) from one JSON text that the wasm side writes. One call and one parse instead of
+// Builds the parts of the reader that never change between renders (the paragraphs, the print
+// notes, and the article, table, legend and notices as a tree) from one JSON text that the wasm
+// side writes. One call and one parse instead of
 // a call across the wasm boundary for every element, attribute and text: a 900-paragraph
 // article has tens of thousands. Only elements, attributes and text are made, never markup.
 // Small functions, so the engine optimises them after a few calls rather than mid-loop.
@@ -80,4 +81,19 @@ export function buildNotes(list, json) {
     nodes[i] = li;
   }
   list.replaceChildren(...nodes);
+}
+
+/** An element from [tag, {attribute: value}, ...children]: a child is a text, an element, or
+ *  the number of a node in `slots`. */
+function tree(doc, n, slots) {
+  if (typeof n === 'string') return n;
+  if (typeof n === 'number') return slots[n] ?? '';
+  const element = doc.createElement(n[0]);
+  for (const name in n[1]) element.setAttribute(name, n[1][name]);
+  for (let i = 2; i < n.length; i++) element.append(tree(doc, n[i], slots));
+  return element;
+}
+
+export function buildTree(doc, json, slots) {
+  return tree(doc, JSON.parse(json), slots);
 }
