@@ -5,11 +5,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
+use yew::html::Scope;
 use yew::prelude::*;
 
 use crate::components::{error_panel, ClaimReader, ReaderRef};
 use crate::model::Diagnostic;
 use crate::reader::Reader;
+use crate::view_state::Action;
 
 /// What a reader has to show: data still on its way, data, or why there is none.
 #[derive(Clone, PartialEq)]
@@ -28,30 +30,87 @@ pub struct LoadProps {
     pub theme: Option<AttrValue>,
 }
 
-/// Loads a claims file and shows the reader, or the error panel when it cannot be shown.
-#[function_component]
-pub fn Load(props: &LoadProps) -> Html {
-    let result = use_memo(props.source.clone(), |source| {
-        let result = match source {
-            Source::Loading => return None,
-            Source::Json(json) => Reader::from_json(json).map(|r| ReaderRef(Rc::new(r))),
-            Source::Failed(why) => Err(vec![Diagnostic::error("", why.to_string())]),
-        };
-        match &result {
-            Ok(r) => log(&r.warnings),
-            Err(d) => log(d),
+/// What a [`Source`] shows.
+enum Shown {
+    Loading,
+    Reader(Box<ClaimReader>),
+    Failed(Vec<Diagnostic>),
+}
+
+/// Reads the source and says what to show; a reader already shown takes new data as it is.
+fn load(source: &Source, shown: Option<Shown>, link: &Scope<Load>) -> Shown {
+    let result = match source {
+        Source::Loading => return Shown::Loading,
+        Source::Json(json) => Reader::from_json(json).map(|r| ReaderRef(Rc::new(r))),
+        Source::Failed(why) => Err(vec![Diagnostic::error("", why.to_string())]),
+    };
+    match result {
+        Ok(reader) => {
+            log(&reader.warnings);
+            match shown {
+                Some(Shown::Reader(mut shown)) => {
+                    shown.show(reader);
+                    Shown::Reader(shown)
+                }
+                _ => Shown::Reader(Box::new(ClaimReader::new(reader, link.callback(|action| action)))),
+            }
         }
-        Some(result)
-    });
-    let theme = props.theme.clone();
-    match &*result {
-        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} /> },
-        Some(Err(diagnostics)) => error_panel(diagnostics, theme),
-        None => html! {
-            <div class="claim-reader cr-loading" data-theme={theme} role="status">
-                <p>{ "Loading the article's claims…" }</p>
-            </div>
-        },
+        Err(diagnostics) => {
+            log(&diagnostics);
+            Shown::Failed(diagnostics)
+        }
+    }
+}
+
+/// Loads a claims file and shows the reader, or the error panel when it cannot be shown.
+///
+/// The only component: the reader it shows is part of it (see `components/app.rs`), which
+/// keeps a second copy of Yew's component lifecycle code out of the bundle.
+pub struct Load {
+    shown: Shown,
+}
+
+impl Component for Load {
+    type Message = Action;
+    type Properties = LoadProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        Load { shown: load(&ctx.props().source, None, ctx.link()) }
+    }
+
+    /// Loads again only when the source changed, not when the same data is handed over again.
+    fn changed(&mut self, ctx: &Context<Self>, old: &LoadProps) -> bool {
+        if ctx.props().source != old.source {
+            let shown = std::mem::replace(&mut self.shown, Shown::Loading);
+            self.shown = load(&ctx.props().source, Some(shown), ctx.link());
+        }
+        true
+    }
+
+    fn update(&mut self, _: &Context<Self>, action: Action) -> bool {
+        match &mut self.shown {
+            Shown::Reader(reader) => reader.apply(action),
+            _ => false,
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let theme = ctx.props().theme.clone();
+        match &self.shown {
+            Shown::Reader(reader) => reader.view(theme),
+            Shown::Failed(diagnostics) => error_panel(diagnostics, theme),
+            Shown::Loading => html! {
+                <div class="claim-reader cr-loading" data-theme={theme} role="status">
+                    <p>{ "Loading the article's claims…" }</p>
+                </div>
+            },
+        }
+    }
+
+    fn rendered(&mut self, _: &Context<Self>, _: bool) {
+        if let Shown::Reader(reader) = &mut self.shown {
+            reader.rendered();
+        }
     }
 }
 

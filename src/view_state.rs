@@ -1,7 +1,7 @@
 //! What the reader is showing right now, and how each user action changes it.
 //!
-//! Plain Rust with no DOM, so every interaction rule is tested natively; the view wraps it in a
-//! Yew reducer.
+//! Plain Rust with no DOM, so every interaction rule is tested natively; the reader's component
+//! applies the user's actions to it as messages.
 
 /// How the details were opened; it decides what closes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

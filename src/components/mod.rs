@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use crate::reader::Reader;
 
-pub use app::{ClaimReader, ClaimReaderProps};
+pub use app::ClaimReader;
 pub use notices::error_panel;
 
 /// A shared [`Reader`] compared by identity, so props comparisons stay O(1).
