@@ -14,7 +14,7 @@ export const BUDGET_GZIP = 102_400;
  * so the bundle can only shrink towards the budget. Lower it as the bundle shrinks; it goes
  * once the budget holds (the test then checks the budget itself).
  */
-export const CEILING_GZIP = 107_520;
+export const CEILING_GZIP = 103_424;
 
 /** The seed article, inside the wasm: only ever shown for information. */
 export const SEED_JSON = join(resolve(fileURLToPath(new URL('../..', import.meta.url))), 'static/seed.json');

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget};
 use yew::prelude::*;
 
-use super::details::details;
+use super::details::fill_details;
 use super::emphasis::apply_emphasis;
 use super::events::{Events, Kind};
 use super::layout::{build_layout, Layout};
@@ -125,6 +125,8 @@ pub struct ClaimReader {
     emphasised: Vec<Element>,
     /// The table cells the last layout linked, likewise.
     linked_cells: Vec<Element>,
+    /// The claims and the way back the details were last filled with.
+    details_shown: Option<(Vec<usize>, bool)>,
     /// What is shown changed since the emphasis and the details were last placed.
     needs_layout: bool,
     /// Not yet rendered: the first render marks the reader ready.
@@ -149,6 +151,7 @@ impl ClaimReader {
             prefix,
             root,
             details_node: NodeRef::default(),
+            details_shown: None,
             on_action,
             muted,
             emphasised: Vec::new(),
@@ -213,7 +216,8 @@ impl ClaimReader {
                     <h2>{ "Claims in this article" }</h2>
                     { placed(&self.built.print_notes) }
                 </section>
-                { details(reader, view.open.as_ref(), events.back_to.is_some(), &self.details_id, &self.details_node) }
+                // Filled when rendered: see `fill_details`.
+                <div class="cr-details" role="tooltip" id={self.details_id.clone()} ref={self.details_node.clone()} hidden={view.open.is_none()}></div>
             </div>
         }
     }
@@ -248,7 +252,14 @@ impl ClaimReader {
                 view.hovered_cell.map(|(p, i)| reader.table.cell(p, i).claims.as_slice()).unwrap_or_default();
             let open = view.open.as_ref().map(|o| o.trigger);
             let mark = apply_emphasis(paragraphs, reader, open, linked, &self.details_id, &mut self.emphasised);
-            if let (Some(mark), Some(el)) = (mark, self.details_node.cast::<web_sys::HtmlElement>()) {
+            let details = self.details_node.cast::<web_sys::HtmlElement>();
+            // Filled again only when what they show changes, so focus on their buttons stays.
+            let shown = view.open.as_ref().map(|o| (o.claims.clone(), view.return_cell().is_some()));
+            if let (Some(el), Some((claims, back)), true) = (&details, &shown, shown != self.details_shown) {
+                fill_details(el, reader, claims, *back);
+            }
+            self.details_shown = shown;
+            if let (Some(mark), Some(el)) = (mark, details) {
                 dom::place_details(&el, &mark, &self.root);
             }
         }

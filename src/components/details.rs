@@ -1,56 +1,53 @@
 //! The details of the claims over a passage: a WAI-ARIA tooltip that is also a tap target.
+//! Written as a tree (see `view_tree.rs`) when what they show changes.
 
-use yew::prelude::*;
+use web_sys::Element;
 
-use super::{issue_class, ReaderRef};
+use super::issue_class;
+use super::stance_table::swatch;
+use super::static_dom::build;
 use crate::model::Claim;
-use crate::view_state::OpenDetails;
+use crate::reader::Reader;
+use crate::view_tree::Tree;
 
-/// The details of the open passage's claims; hidden when none is open. `back` offers the way
-/// back to the table cell the passage was reached from. Placed by `dom::place_details`; its
-/// buttons and pointer leaving are handled by `events.rs`.
-pub fn details(reader: &ReaderRef, open: Option<&OpenDetails>, back: bool, id: &AttrValue, node: &NodeRef) -> Html {
-    let claims: &[usize] = open.map(|o| o.claims.as_slice()).unwrap_or_default();
-    html! {
-        <div class="cr-details" role="tooltip" id={id.clone()} ref={node.clone()} hidden={open.is_none()}>
-            <div class="cr-details-card">
-                <button type="button" class="cr-details-close" aria-label="Close details">
-                    <span aria-hidden="true">{ "×" }</span>
-                </button>
-                { for claims.iter().map(|&c| claim_details(reader, c)) }
-                if back {
-                    <button type="button" class="cr-details-back">{ "Back to the table (Esc)" }</button>
-                }
-            </div>
-        </div>
+/// Fills the details element with the cards of `claims` (those of the open passage); `back`
+/// offers the way back to the table cell the passage was reached from. Placed by
+/// `dom::place_details`; its buttons and pointer leaving are handled by `events.rs`.
+pub fn fill_details(details: &Element, reader: &Reader, claims: &[usize], back: bool) {
+    let mut t = Tree::default();
+    t.open("div", &[("class", "cr-details-card")]);
+    t.open("button", &[("type", "button"), ("class", "cr-details-close"), ("aria-label", "Close details")]);
+    t.leaf("span", &[("aria-hidden", "true")], "×").close();
+    for &c in claims {
+        claim_details(&mut t, reader, c);
+    }
+    if back {
+        t.leaf("button", &[("type", "button"), ("class", "cr-details-back")], "Back to the table (Esc)");
+    }
+    t.close();
+    if let Some(document) = details.owner_document() {
+        let card = build(&t, &document, &[]);
+        details.replace_children_with_node_1(&card);
     }
 }
 
-fn claim_details(reader: &ReaderRef, c: usize) -> Html {
+fn claim_details(t: &mut Tree, reader: &Reader, c: usize) {
     let claim = &reader.doc.claims[c];
     let (p, i) = reader.cells[c];
     let party = &reader.doc.parties[p];
     let issue = &reader.doc.issues[i];
     let direction = claim.stance.direction();
-    html! {
-        <section class="cr-claim" data-claim={claim.id.clone()}>
-            <p class="cr-details-head">
-                <span class="cr-details-party">{ &party.name }</span>
-                { " " }
-                <span class={format!("cr-details-stance is-{}", direction.word())}>
-                    <span aria-hidden="true">{ direction.icon() }{ " " }</span>{ claim.stance.word() }
-                </span>
-            </p>
-            <p class={format!("cr-details-issue {}", issue_class(i))}>
-                <span class="cr-swatch" aria-hidden="true"></span>
-                <span class="cr-details-issue-label">{ &issue.label }</span>
-                <span class="cr-details-issue-description">{ &issue.description }</span>
-            </p>
-            <p class="cr-details-summary">{ &claim.summary }</p>
-            <p class="cr-details-certainty">{ certainty_line(claim) }</p>
-            <p class="cr-details-attribution">{ attribution_line(claim) }</p>
-        </section>
-    }
+    t.open("section", &[("class", "cr-claim"), ("data-claim", &claim.id)]);
+    t.open("p", &[("class", "cr-details-head")]).leaf("span", &[("class", "cr-details-party")], &party.name).text(" ");
+    t.open("span", &[("class", &format!("cr-details-stance is-{}", direction.word()))]);
+    t.open("span", &[("aria-hidden", "true")]).text(direction.icon()).text(" ").close();
+    t.text(claim.stance.word()).close().close();
+    t.open("p", &[("class", &format!("cr-details-issue {}", issue_class(i)))]);
+    swatch(t).leaf("span", &[("class", "cr-details-issue-label")], &issue.label);
+    t.leaf("span", &[("class", "cr-details-issue-description")], &issue.description).close();
+    t.leaf("p", &[("class", "cr-details-summary")], &claim.summary);
+    t.leaf("p", &[("class", "cr-details-certainty")], &certainty_line(claim));
+    t.leaf("p", &[("class", "cr-details-attribution")], &attribution_line(claim)).close();
 }
 
 /// "Reported, not confirmed: “reportedly”".
