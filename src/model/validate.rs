@@ -1,7 +1,5 @@
 //! Checks that need the whole document: ids, references, URLs and size limits.
 
-use std::collections::HashMap;
-
 use super::diagnostic::Diagnostic;
 use super::suggest::did_you_mean;
 use super::types::Document;
@@ -76,8 +74,9 @@ fn limit(out: &mut Vec<Diagnostic>, path: &str, count: usize, max: usize, what: 
 }
 
 fn check_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    for (i, id) in ids.enumerate() {
+    let ids: Vec<&str> = ids.collect();
+    let earlier = first_uses(&ids);
+    for (i, &id) in ids.iter().enumerate() {
         let path = format!("{list}[{i}].id");
         if id.trim().is_empty() {
             continue; // already reported as empty
@@ -88,15 +87,39 @@ fn check_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item 
                     .with_hint("use letters, digits, '-', '_', '.' or ':', starting with a letter or digit, at most 64"),
             );
         }
-        if let Some(first) = first_seen.get(id) {
+        if let Some(first) = earlier[i] {
             out.push(
                 Diagnostic::error(path, format!("duplicate id \"{id}\""))
                     .with_hint(format!("{list}[{first}] already uses it")),
             );
-        } else {
-            first_seen.insert(id, i);
         }
     }
+}
+
+/// For each id, the index of its first use when an earlier one has it too. A small
+/// open-addressing table rather than `HashMap`, whose code for these types alone weighs about
+/// 1 KB of the gzipped wasm.
+fn first_uses(ids: &[&str]) -> Vec<Option<usize>> {
+    // At most half full, so a probe always ends at an empty slot.
+    let size = (ids.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![usize::MAX; size];
+    let hash = |id: &str| id.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize;
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let mut at = hash(id) & (size - 1);
+            loop {
+                match slots[at] {
+                    usize::MAX => {
+                        slots[at] = i;
+                        return None;
+                    }
+                    first if ids[first] == *id => return Some(first),
+                    _ => at = (at + 1) & (size - 1),
+                }
+            }
+        })
+        .collect()
 }
 
 fn check_reference(out: &mut Vec<Diagnostic>, path: String, id: &str, what: &str, known: &[&str]) {
@@ -150,5 +173,23 @@ fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
                 .with_hint("add \"paragraph\" so start can be used"),
         ),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_uses;
+
+    #[test]
+    fn finds_the_first_use_of_each_repeated_id() {
+        assert_eq!(first_uses(&[]), Vec::<Option<usize>>::new());
+        assert_eq!(first_uses(&["a", "b", "a", "c", "b", "a"]), [None, None, Some(0), None, Some(1), Some(0)]);
+        // Many ids, so that probes run into each other.
+        let ids: Vec<String> = (0..500).map(|n| format!("id-{}", n % 300)).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let found = first_uses(&refs);
+        for (i, first) in found.iter().enumerate() {
+            assert_eq!(*first, (i >= 300).then(|| i - 300));
+        }
     }
 }
