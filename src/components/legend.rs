@@ -4,6 +4,7 @@ use web_sys::Element;
 
 use super::issue_class;
 use super::stance_table::swatch;
+use crate::model::suggest::push_list;
 use crate::reader::Reader;
 use crate::view_tree::Tree;
 
@@ -48,7 +49,10 @@ pub fn show_muted(legend_box: &Element, reader: &Reader, muted: &[bool]) {
     let status = if hidden.is_empty() {
         String::new()
     } else {
-        format!("Showing {} of {} issues. Hidden: {}.", reader.doc.issues.len() - hidden.len(), reader.doc.issues.len(), hidden.join(", "))
+        let mut status = format!("Showing {} of {} issues. Hidden: ", reader.doc.issues.len() - hidden.len(), reader.doc.issues.len());
+        push_list(&mut status, &hidden);
+        status.push('.');
+        status
     };
     // Written only when it changes: a live region announces every write.
     if let Some(line) = legend_box.query_selector("p[aria-live]").ok().flatten().filter(|l| l.text_content().unwrap_or_default() != status) {
