@@ -318,11 +318,13 @@ async function scaleRun(browser, url, scale) {
     const inPage = await page.evaluate(async () => {
       const host = document.querySelector('.claim-reader-host');
       const root = host?.shadowRoot?.querySelector('.claim-reader');
-      // The glue hands back the running module's exports when it is already initialised.
+      // The glue hands back the running module's exports when it is already initialised. The
+      // release build gives exports short names, so the memory is found by what it is.
       const glue = await import('/claim-reader-web.js');
-      const wasm = await glue.default();
+      const exports = await glue.default();
+      const memory = Object.values(exports).find((e) => e instanceof WebAssembly.Memory);
       return {
-        wasmMemory: wasm.memory.buffer.byteLength,
+        wasmMemory: memory.buffer.byteLength,
         elements: root ? root.querySelectorAll('*').length : 0,
         marks: root ? root.querySelectorAll('mark.cr-passage').length : 0,
       };

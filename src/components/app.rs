@@ -165,6 +165,7 @@ impl ClaimReader {
     pub fn show(&mut self, reader: ReaderRef) {
         self.built = Built::new(&reader, &self.muted, &self.prefix);
         self.reader = reader;
+        self.details_shown = None;
         self.needs_layout = true;
     }
 
