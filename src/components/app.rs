@@ -129,8 +129,8 @@ pub struct ClaimReader {
     details_shown: Option<(Vec<usize>, bool)>,
     /// What is shown changed since the emphasis and the details were last placed.
     needs_layout: bool,
-    /// Not yet rendered: the first render marks the reader ready.
-    first_render: bool,
+    /// Not yet viewed: the first render pass marks the reader ready.
+    first_view: Cell<bool>,
     /// Escape and taps outside close the details, for as long as the reader is shown.
     _dismiss: PageListeners,
 }
@@ -157,7 +157,7 @@ impl ClaimReader {
             emphasised: Vec::new(),
             linked_cells: Vec::new(),
             needs_layout: true,
-            first_render: true,
+            first_view: Cell::new(true),
         }
     }
 
@@ -187,6 +187,16 @@ impl ClaimReader {
     }
 
     pub fn view(&self, theme: Option<AttrValue>) -> Html {
+        if self.first_view.replace(false) {
+            // Ready when this first render pass has put everything in the page: a task queued
+            // now runs once the pass ends, before the browser lays out and paints it (Yew runs
+            // `rendered` only after giving the browser that turn).
+            yew::platform::spawn_local(async {
+                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = performance.mark("claim-reader:ready");
+                }
+            });
+        }
         let reader = &self.reader;
         let view = &self.view;
         let events = Events {
@@ -225,15 +235,6 @@ impl ClaimReader {
 
     /// Called once the view is in the page.
     pub fn rendered(&mut self) {
-        if std::mem::take(&mut self.first_render) {
-            // Ready when this first render pass has put everything in the page (a task queued
-            // now runs once the pass ends).
-            yew::platform::spawn_local(async {
-                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = performance.mark("claim-reader:ready");
-                }
-            });
-        }
         // After every change of what is shown, and only then: emphasis in the text, and
         // where the details stand, measured once everything shown has changed (one layout).
         if std::mem::take(&mut self.needs_layout) {
