@@ -356,6 +356,29 @@ async fn a_tap_pins_the_details_until_they_are_closed() {
     assert!(!has_class(&mark, "is-open"));
 }
 
+#[wasm_bindgen_test]
+async fn new_data_while_details_are_pinned_shows_the_new_details() {
+    let mut r = mount_seed().await;
+    let mark = r.mark("us-zaporizhzhia");
+    enter(&mark).await;
+    click(&mark).await;
+    let before = text(&r.q("[role=tooltip] .cr-details-summary"));
+
+    let mut doc: serde_json::Value = serde_json::from_str(SEED_JSON).expect("seed");
+    let claims = doc["claims"].as_array_mut().expect("claims");
+    let claim = claims.iter_mut().find(|c| c["id"] == "us-zaporizhzhia").expect("the claim");
+    claim["summary"] = "The US wants the plant run by the US (revised).".into();
+    let app = r.app.as_mut().expect("mounted");
+    app.update(yew::props!(LoadProps { source: Source::Json(doc.to_string().into()) }));
+    yew::scheduler::flush().await;
+
+    assert!(r.tooltip_open(), "the pinned details closed when the data changed");
+    assert_eq!(r.tooltip_claims(), ["us-zaporizhzhia"]);
+    let after = text(&r.q("[role=tooltip] .cr-details-summary"));
+    assert_ne!(after, before);
+    assert_eq!(after, "The US wants the plant run by the US (revised).");
+}
+
 // ---------------------------------------------------------------------------------------------
 // 6–8. The stance table
 
