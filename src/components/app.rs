@@ -129,6 +129,9 @@ pub struct ClaimReader {
     details_shown: Option<(Vec<usize>, bool)>,
     /// What is shown changed since the emphasis and the details were last placed.
     needs_layout: bool,
+    /// The legend does not show the issues switched off now: set when they change, or when
+    /// new data builds the legend anew.
+    legend_stale: bool,
     /// Not yet viewed: the first render pass marks the reader ready.
     first_view: Cell<bool>,
     /// Escape and taps outside close the details, for as long as the reader is shown.
@@ -157,6 +160,7 @@ impl ClaimReader {
             emphasised: Vec::new(),
             linked_cells: Vec::new(),
             needs_layout: true,
+            legend_stale: false,
             first_view: Cell::new(true),
         }
     }
@@ -166,6 +170,7 @@ impl ClaimReader {
         self.built = Built::new(&reader, &self.muted, &self.prefix);
         self.reader = reader;
         self.details_shown = None;
+        self.legend_stale = true;
         self.needs_layout = true;
     }
 
@@ -181,6 +186,7 @@ impl ClaimReader {
             if let Some(container) = &self.built.paragraphs {
                 render_paragraphs(container, &self.reader, &self.muted);
             }
+            self.legend_stale = true;
         }
         self.needs_layout = true;
         true
@@ -247,7 +253,7 @@ impl ClaimReader {
             if let Some(body) = &layout.table_body {
                 link_cells(body, &cells, &mut self.linked_cells);
             }
-            if let Some(legend) = &layout.legend {
+            if let (Some(legend), true) = (&layout.legend, std::mem::take(&mut self.legend_stale)) {
                 show_muted(legend, reader, &view.muted);
             }
             let linked: &[usize] =

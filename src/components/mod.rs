@@ -1,7 +1,8 @@
-//! The Yew view. It renders what the [`Reader`] model hands it. Outside the virtual DOM it only
-//! builds the paragraphs and print notes in one call (`paragraph.rs`, `static_dom.js`), marks
-//! the passages that hover and focus emphasise (`emphasis.rs`), and measures, places and
-//! focuses (see [`dom`]).
+//! The Yew view. It renders what the [`Reader`] model hands it. What only changes with the data
+//! (article, table, legend, notices, paragraphs, print notes) and the details' contents are
+//! written as JSON and built in one call by `static_dom.js` (`layout.rs`, `paragraph.rs`,
+//! `crate::view_tree`); hover, focus and the legend then set classes and attributes on what was
+//! built (`emphasis.rs`, `stance_table.rs`, `legend.rs`), and [`dom`] measures, places and focuses.
 
 mod app;
 mod article;
