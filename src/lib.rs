@@ -5,14 +5,12 @@
 //! tested natively and shared with the `claim-reader check` command.
 
 pub mod anchor;
-pub mod heap;
 pub mod locate;
 pub mod model;
 pub mod reader;
 pub mod segment;
 pub mod stance;
 pub mod view_state;
-pub mod view_tree;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
@@ -22,5 +20,12 @@ pub mod embed;
 /// The format tag a claims file carries in its `format` field.
 pub const FORMAT: &str = "claim-reader/1";
 
-/// The seed article's claims, built into the bundle as the default data.
+/// The seed article's claims, for the native tests and the command; the seed page carries them
+/// as a JSON island (see `scripts/post-build`), so no embedding downloads them.
+#[cfg(not(target_arch = "wasm32"))]
 pub const SEED_JSON: &str = include_str!("../static/seed.json");
+
+/// The wasm heap: talc, smaller and faster than Rust's default dlmalloc in this bundle.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

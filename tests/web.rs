@@ -1,19 +1,21 @@
 #![cfg(target_arch = "wasm32")]
 //! The reader in a real browser: what a user sees and what their pointer, keyboard and taps do.
 //!
-//! Each test mounts `Load` into its own element on the page, drives it with real DOM events
+//! Each test mounts `ReaderRoot` into its own element on the page, drives it with real DOM events
 //! (Yew delegates them to its root), flushes Yew's scheduler, and reads the DOM back.
 
 use std::collections::BTreeSet;
 
-use claim_reader::embed::{Load, LoadProps, Source};
-use claim_reader::SEED_JSON;
+use claim_reader::components::{ReaderRoot, ReaderRootProps, Source};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, EventTarget, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
 use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The seed article's claims, as the seed page carries them.
+const SEED_JSON: &str = include_str!("../static/seed.json");
 
 const SEED_IDS: [&str; 12] = [
     "us-army-push",
@@ -65,7 +67,7 @@ const XSS_SCRIPT: &str = "<script>alert(2)</script>";
 /// A reader mounted into its own element on the page; unmounted and removed when dropped.
 struct Mounted {
     host: Element,
-    app: Option<yew::AppHandle<Load>>,
+    app: Option<yew::AppHandle<ReaderRoot>>,
 }
 
 impl Drop for Mounted {
@@ -107,8 +109,17 @@ impl Mounted {
         all(&self.tooltip(), "section.cr-claim").iter().filter_map(|s| s.get_attribute("data-claim")).collect()
     }
 
+    /// A cell of the table as it is set in a wide column (parties down, issues across).
     fn cell(&self, party: &str, issue: &str) -> Element {
-        self.q(&format!("td[data-party=\"{party}\"][data-issue=\"{issue}\"]"))
+        self.q(&format!("table.cr-wide td[data-party=\"{party}\"][data-issue=\"{issue}\"]"))
+    }
+
+    /// (party, issue) of the cells linked to what is shown, in the given orientation.
+    fn linked_cells(&self, table: &str) -> Vec<(String, String)> {
+        self.all(&format!("table.{table} td.is-linked"))
+            .iter()
+            .map(|td| (td.get_attribute("data-party").unwrap_or_default(), td.get_attribute("data-issue").unwrap_or_default()))
+            .collect()
     }
 
     fn text(&self) -> String {
@@ -125,8 +136,8 @@ async fn mount(json: impl Into<AttrValue>) -> Mounted {
     let host = document.create_element("div").expect("create the mount element");
     document.body().expect("body").append_child(&host).expect("attach the mount element");
     let json: AttrValue = json.into();
-    let props = yew::props!(LoadProps { source: Source::Json(json) });
-    let app = yew::Renderer::<Load>::with_root_and_props(host.clone(), props).render();
+    let props = yew::props!(ReaderRootProps { source: Source::Json(json) });
+    let app = yew::Renderer::<ReaderRoot>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted { host, app: Some(app) }
 }
@@ -278,12 +289,9 @@ async fn hovering_a_passage_shows_its_details_and_links_its_cell() {
     assert_eq!(mark.get_attribute("aria-describedby"), Some(tooltip_id));
     assert!(has_class(&mark, "is-open"));
 
-    let linked: Vec<(String, String)> = r
-        .all("td.is-linked")
-        .iter()
-        .map(|td| (td.get_attribute("data-party").unwrap_or_default(), td.get_attribute("data-issue").unwrap_or_default()))
-        .collect();
+    let linked = r.linked_cells("cr-wide");
     assert_eq!(linked, [("us".to_string(), "territorial-recognition".to_string())]);
+    assert_eq!(r.linked_cells("cr-turned"), linked, "the turned table links the same cell");
 }
 
 #[wasm_bindgen_test]
@@ -369,7 +377,7 @@ async fn new_data_while_details_are_pinned_shows_the_new_details() {
     let claim = claims.iter_mut().find(|c| c["id"] == "us-zaporizhzhia").expect("the claim");
     claim["summary"] = "The US wants the plant run by the US (revised).".into();
     let app = r.app.as_mut().expect("mounted");
-    app.update(yew::props!(LoadProps { source: Source::Json(doc.to_string().into()) }));
+    app.update(yew::props!(ReaderRootProps { source: Source::Json(doc.to_string().into()) }));
     yew::scheduler::flush().await;
 
     assert!(r.tooltip_open(), "the pinned details closed when the data changed");
@@ -771,4 +779,107 @@ async fn deeply_nested_or_empty_data_is_reported_in_the_panel() {
     drop(r);
     let r = mount("{\"article\": }").await;
     assert!(text(&r.q("[role=alert]")).contains("not valid JSON: "), "{}", r.text());
+}
+
+// 17. Overlapping passages of several parties and issues
+
+#[wasm_bindgen_test]
+async fn overlapping_passages_list_every_claim_and_link_every_cell() {
+    let paragraph = "Washington and Moscow both want a ceasefire by May, while Kyiv wants guarantees first.";
+    let claim = |id: &str, party: &str, issue: &str, stance: &str, exact: &str| serde_json::json!({
+        "id": id, "party": party, "issue": issue, "stance": stance,
+        "quote": { "exact": exact, "paragraph": 0, "start": paragraph.find(exact).expect("in the text") },
+        "summary": format!("summary of {id}"), "attribution": { "reported_by": "Agency" }, "certainty": "probable"
+    });
+    let json = serde_json::json!({
+        "article": { "headline": "h", "paragraphs": [paragraph] },
+        "parties": [{ "id": "us", "name": "United States" }, { "id": "ru", "name": "Russia" }, { "id": "ua", "name": "Ukraine" }],
+        "issues": [
+            { "id": "ceasefire", "label": "Ceasefire", "description": "d" },
+            { "id": "timing", "label": "Timing", "description": "d" },
+            { "id": "guarantees", "label": "Guarantees", "description": "d" }
+        ],
+        "claims": [
+            claim("us-ceasefire", "us", "ceasefire", "demands", "Washington and Moscow both want a ceasefire"),
+            claim("ru-ceasefire", "ru", "ceasefire", "supports", "Moscow both want a ceasefire by May"),
+            claim("ru-timing", "ru", "timing", "proposes", "a ceasefire by May"),
+            claim("ua-guarantees", "ua", "guarantees", "demands", "Kyiv wants guarantees first"),
+        ]
+    })
+    .to_string();
+    let r = mount(json).await;
+    // "a ceasefire" lies under three claims of two parties and two issues.
+    let mark = r
+        .all("mark.cr-passage")
+        .into_iter()
+        .find(|m| m.get_attribute("data-claim").as_deref() == Some("us-ceasefire ru-ceasefire ru-timing"))
+        .expect("a passage under three claims");
+    assert!(has_class(&mark, "is-multi"), "overlaps keep their non-colour cue");
+    enter(&mark).await;
+    assert_eq!(r.tooltip_claims(), ["us-ceasefire", "ru-ceasefire", "ru-timing"]);
+    let heads: Vec<String> = r.all("[role=tooltip] section.cr-claim").iter().map(|s| {
+        let head = text(&q(s, ".cr-details-head"));
+        let issue = text(&q(s, ".cr-details-issue-label"));
+        format!("{head} | {issue}")
+    }).collect();
+    assert_eq!(heads, [
+        "United States ▲ demands | Ceasefire",
+        "Russia ▲ supports | Ceasefire",
+        "Russia ▲ proposes | Timing",
+    ]);
+    let mut linked = r.linked_cells("cr-wide");
+    linked.sort();
+    let want = [("ru", "ceasefire"), ("ru", "timing"), ("us", "ceasefire")].map(|(p, i)| (p.to_string(), i.to_string()));
+    assert_eq!(linked, want, "the table links the cell of every claim shown");
+    leave(&mark, None).await;
+    assert!(r.all("td.is-linked").is_empty());
+}
+
+// 18. The JavaScript API: options are read through serde, and wrong types are reported
+
+fn mount_error(options: wasm_bindgen::JsValue) -> String {
+    let host = document().create_element("div").expect("element");
+    let _ = document().body().expect("body").append_child(&host);
+    let result = claim_reader::embed::mount(host.clone(), wasm_bindgen::JsValue::NULL, options);
+    host.remove();
+    match result {
+        Ok(mut handle) => {
+            handle.destroy();
+            String::new()
+        }
+        Err(e) => js_sys::Error::from(wasm_bindgen::JsValue::from(e)).message().into(),
+    }
+}
+
+fn js_object(json: &str) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(json).expect("JSON")
+}
+
+#[wasm_bindgen_test]
+async fn wrong_typed_mount_options_are_reported() {
+    let message = mount_error(js_object(r#"{"theme": 3}"#));
+    assert!(message.contains("mount options") && message.contains("theme"), "{message}");
+    assert!(message.contains("\"light\" or \"dark\""), "{message}");
+    let message = mount_error(js_object(r#"{"theme": "sepia"}"#));
+    assert!(message.contains("theme") && message.contains("sepia"), "{message}");
+    let message = mount_error(js_object(r#"{"stylesheet": false}"#));
+    assert!(message.contains("stylesheet") && message.contains("boolean"), "{message}");
+    let message = mount_error(js_object(r#"{"them": "dark"}"#));
+    assert!(message.contains("unknown field") && message.contains("them"), "{message}");
+    assert_eq!(mount_error(js_object(r#"{"theme": "dark", "stylesheet": "x.css"}"#)), "");
+    assert_eq!(mount_error(wasm_bindgen::JsValue::UNDEFINED), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_theme_option_reaches_the_reader() {
+    let host = document().create_element("div").expect("element");
+    let _ = document().body().expect("body").append_child(&host);
+    let mut handle = claim_reader::embed::mount(host.clone(), SEED_JSON.into(), js_object(r#"{"theme": "dark"}"#))
+        .unwrap_or_else(|_| panic!("mounted"));
+    yew::scheduler::flush().await;
+    let shadow = host.query_selector(".claim-reader-host").ok().flatten().and_then(|c| c.shadow_root()).expect("shadow root");
+    let reader = shadow.query_selector(".claim-reader").ok().flatten().expect("reader");
+    assert_eq!(reader.get_attribute("data-theme").as_deref(), Some("dark"));
+    handle.destroy();
+    host.remove();
 }

@@ -1,53 +1,111 @@
-//! The details of the claims over a passage: a WAI-ARIA tooltip that is also a tap target.
-//! Written as a tree (see `view_tree.rs`) when what they show changes.
+//! The details of the claims over the open passage: a WAI-ARIA tooltip that is also a tap
+//! target. Every claim over the passage is listed, with its party, stance and issue.
 
-use web_sys::Element;
+use std::rc::Rc;
 
-use super::issue_class;
-use super::stance_table::swatch;
-use super::static_dom::build;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::context::use_reader;
+use super::stance_table::Swatch;
+use super::{dom, issue_class, Seg};
 use crate::model::Claim;
-use crate::reader::Reader;
-use crate::view_tree::Tree;
+use crate::view_state::Action;
 
-/// Fills the details element with the cards of `claims` (those of the open passage); `back`
-/// offers the way back to the table cell the passage was reached from. Placed by
-/// `dom::place_details`; its buttons and pointer leaving are handled by `events.rs`.
-pub fn fill_details(details: &Element, reader: &Reader, claims: &[usize], back: bool) {
-    let mut t = Tree::default();
-    t.open("div", &[("class", "cr-details-card")]);
-    t.open("button", &[("type", "button"), ("class", "cr-details-close"), ("aria-label", "Close details")]);
-    t.leaf("span", &[("aria-hidden", "true")], "×").close();
-    for &c in claims {
-        claim_details(&mut t, reader, c);
-    }
-    if back {
-        t.leaf("button", &[("type", "button"), ("class", "cr-details-back")], "Back to the table (Esc)");
-    }
-    t.close();
-    if let Some(document) = details.owner_document() {
-        let card = build(&t, &document, &[]);
-        details.replace_children_with_node_1(&card);
-    }
+#[derive(Properties, PartialEq)]
+pub struct DetailsProps {
+    /// The passage the details belong to; none when closed.
+    pub trigger: Option<Seg>,
+    pub claims: Rc<[usize]>,
+    /// The table cell the passage was reached from: the details offer the way back to it.
+    pub back: Option<crate::view_state::Cell>,
 }
 
-fn claim_details(t: &mut Tree, reader: &Reader, c: usize) {
-    let claim = &reader.doc.claims[c];
-    let (p, i) = reader.cells[c];
-    let party = &reader.doc.parties[p];
-    let issue = &reader.doc.issues[i];
-    let direction = claim.stance.direction();
-    t.open("section", &[("class", "cr-claim"), ("data-claim", &claim.id)]);
-    t.open("p", &[("class", "cr-details-head")]).leaf("span", &[("class", "cr-details-party")], &party.name).text(" ");
-    t.open("span", &[("class", &format!("cr-details-stance is-{}", direction.word()))]);
-    t.open("span", &[("aria-hidden", "true")]).text(direction.icon()).text(" ").close();
-    t.text(claim.stance.word()).close().close();
-    t.open("p", &[("class", &format!("cr-details-issue {}", issue_class(i)))]);
-    swatch(t).leaf("span", &[("class", "cr-details-issue-label")], &issue.label);
-    t.leaf("span", &[("class", "cr-details-issue-description")], &issue.description).close();
-    t.leaf("p", &[("class", "cr-details-summary")], &claim.summary);
-    t.leaf("p", &[("class", "cr-details-certainty")], &certainty_line(claim));
-    t.leaf("p", &[("class", "cr-details-attribution")], &attribution_line(claim)).close();
+#[function_component]
+pub fn Details(props: &DetailsProps) -> Html {
+    let node = use_node_ref();
+    let context = use_reader();
+    // Placed from the passage's box once the change is rendered: one layout.
+    use_effect_with((props.trigger, props.claims.clone(), props.back), {
+        let (node, context) = (node.clone(), context.clone());
+        move |(trigger, _, _)| {
+            let (Some(trigger), Some(context), Some(details)) = (trigger, context, node.cast::<web_sys::HtmlElement>())
+            else {
+                return;
+            };
+            if let Some(mark) = dom::passage(&context.root, *trigger) {
+                dom::place_details(&details, &mark, &context.root);
+            }
+        }
+    });
+    let Some(context) = context else { return Html::default() };
+    let reader = &context.reader;
+    let onmouseout = {
+        let (dispatch, root) = (context.dispatch.clone(), context.root.clone());
+        Callback::from(move |e: MouseEvent| {
+            // Back onto the passage keeps them open; anywhere else closes hover-opened details.
+            let to = e.related_target();
+            let within = e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = to.as_ref().and_then(|t| t.dyn_ref::<web_sys::Node>()).is_some_and(|to| within.is_some_and(|w| w.contains(Some(to))));
+            if !inside && !dom::is_within(to, &root, ".cr-passage.is-open") {
+                dispatch.dispatch(Action::Leave(crate::view_state::Opener::Hover));
+            }
+        })
+    };
+    let close = {
+        let (dispatch, root) = (context.dispatch.clone(), context.root.clone());
+        Callback::from(move |e: MouseEvent| {
+            dispatch.dispatch(Action::Dismiss { pointer: (e.client_x(), e.client_y()) });
+            // Focus leaves the passage, as a dialog's close would.
+            dom::blur_open_passage(&root);
+        })
+    };
+    let back = props.back.map(|cell| {
+        let context = context.clone();
+        Callback::from(move |_: MouseEvent| {
+            dom::focus_cell(&context, cell);
+        })
+    });
+    html! {
+        <div class="cr-details" role="tooltip" id={context.details_id()} ref={node} hidden={props.trigger.is_none()} {onmouseout}>
+            if props.trigger.is_some() {
+                <div class="cr-details-card">
+                    <button type="button" class="cr-details-close" aria-label="Close details" onclick={close}>
+                        <span aria-hidden="true">{ "×" }</span>
+                    </button>
+                    { for props.claims.iter().map(|&c| {
+                        let claim = &reader.doc.claims[c];
+                        let (p, i) = reader.cells[c];
+                        let (party, issue) = (&reader.doc.parties[p], &reader.doc.issues[i]);
+                        let direction = claim.stance.direction();
+                        html! {
+                            <section class="cr-claim" key={c} data-claim={claim.id.clone()}>
+                                <p class="cr-details-head">
+                                    <span class="cr-details-party">{ &party.name }</span>
+                                    { " " }
+                                    <span class={classes!("cr-details-stance", format!("is-{}", direction.word()))}>
+                                        <span aria-hidden="true">{ direction.icon() }{ " " }</span>
+                                        { claim.stance.word() }
+                                    </span>
+                                </p>
+                                <p class={classes!("cr-details-issue", issue_class(i))}>
+                                    <Swatch />
+                                    <span class="cr-details-issue-label">{ &issue.label }</span>
+                                    <span class="cr-details-issue-description">{ &issue.description }</span>
+                                </p>
+                                <p class="cr-details-summary">{ &claim.summary }</p>
+                                <p class="cr-details-certainty">{ certainty_line(claim) }</p>
+                                <p class="cr-details-attribution">{ attribution_line(claim) }</p>
+                            </section>
+                        }
+                    }) }
+                    if back.is_some() {
+                        <button type="button" class="cr-details-back" onclick={back}>{ "Back to the table (Esc)" }</button>
+                    }
+                </div>
+            }
+        </div>
+    }
 }
 
 /// "Reported, not confirmed: “reportedly”".

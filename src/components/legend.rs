@@ -1,61 +1,64 @@
-//! The issues, their colours and marks; each entry switches its highlights on and off.
+//! The issues, their colours and line styles; each entry switches its highlights off and on.
 
-use web_sys::Element;
+use std::rc::Rc;
 
+use yew::prelude::*;
+
+use super::context::use_reader;
 use super::issue_class;
-use super::stance_table::swatch;
+use super::stance_table::Swatch;
 use crate::model::suggest::push_list;
-use crate::reader::Reader;
-use crate::view_tree::Tree;
+use crate::view_state::Action;
 
-/// The legend, every issue shown. Its buttons are handled by `events.rs`, and which issues are
-/// switched off is set by [`show_muted`].
-pub fn legend(t: &mut Tree, reader: &Reader) {
-    t.open("section", &[("class", "cr-legend-box"), ("aria-label", "Issues")]);
-    t.leaf("h2", &[("class", "cr-legend-title")], "Issues");
-    t.leaf("p", &[("class", "cr-legend-help")], "Switch an issue's highlights off or on.");
-    t.open("ul", &[("class", "cr-legend")]);
-    for (i, issue) in reader.doc.issues.iter().enumerate() {
-        let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();
-        t.open("li", &[]).open(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", &format!("cr-legend-item {}", issue_class(i))),
-                ("data-issue", &issue.id),
-                ("aria-pressed", "true"),
-            ],
-        );
-        swatch(t).leaf("span", &[("class", "cr-legend-label")], &issue.label);
-        t.leaf("span", &[("class", "cr-legend-count")], &count.to_string()).close().close();
-    }
-    t.close().leaf("p", &[("class", "cr-sr"), ("aria-live", "polite")], "").close();
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// Per issue: switched off.
+    pub muted: Rc<Vec<bool>>,
 }
 
-/// Sets the legend `box` to show the issues `muted` switched off: each button's `aria-pressed`,
-/// and the status line that screen readers announce.
-pub fn show_muted(legend_box: &Element, reader: &Reader, muted: &[bool]) {
-    let is_muted = |i: usize| muted.get(i).copied().unwrap_or(false);
-    let buttons = legend_box.query_selector_all("button").ok();
-    for i in 0..reader.doc.issues.len() {
-        let button = buttons.as_ref().and_then(|b| b.item(i as u32)).and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok());
-        let pressed = if is_muted(i) { "false" } else { "true" };
-        if let Some(button) = button.filter(|b| b.get_attribute("aria-pressed").as_deref() != Some(pressed)) {
-            let _ = button.set_attribute("aria-pressed", pressed);
-        }
-    }
-    let hidden: Vec<&str> =
-        reader.doc.issues.iter().enumerate().filter(|(i, _)| is_muted(*i)).map(|(_, x)| x.label.as_str()).collect();
+#[function_component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let Some(context) = use_reader() else { return Html::default() };
+    let reader = &context.reader;
+    let issues = &reader.doc.issues;
+    let is_muted = |i: usize| props.muted.get(i).copied().unwrap_or(false);
+    let hidden: Vec<&str> = issues.iter().enumerate().filter(|(i, _)| is_muted(*i)).map(|(_, x)| x.label.as_str()).collect();
+    // A live region announces every change of its text: it changes only with the legend.
     let status = if hidden.is_empty() {
         String::new()
     } else {
-        let mut status = format!("Showing {} of {} issues. Hidden: ", reader.doc.issues.len() - hidden.len(), reader.doc.issues.len());
+        let mut status = format!("Showing {} of {} issues. Hidden: ", issues.len() - hidden.len(), issues.len());
         push_list(&mut status, &hidden);
         status.push('.');
         status
     };
-    // Written only when it changes: a live region announces every write.
-    if let Some(line) = legend_box.query_selector("p[aria-live]").ok().flatten().filter(|l| l.text_content().unwrap_or_default() != status) {
-        line.set_text_content(Some(&status));
+    html! {
+        <section class="cr-legend-box" aria-label="Issues">
+            <h2 class="cr-legend-title">{ "Issues" }</h2>
+            <p class="cr-legend-help">{ "Switch an issue's highlights off or on." }</p>
+            <ul class="cr-legend">
+                { for issues.iter().enumerate().map(|(i, issue)| {
+                    let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();
+                    let dispatch = context.dispatch.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleIssue(i)));
+                    html! {
+                        <li key={i}>
+                            <button
+                                type="button"
+                                class={classes!("cr-legend-item", issue_class(i))}
+                                data-issue={issue.id.clone()}
+                                aria-pressed={if is_muted(i) { "false" } else { "true" }}
+                                {onclick}
+                            >
+                                <Swatch />
+                                <span class="cr-legend-label">{ &issue.label }</span>
+                                <span class="cr-legend-count">{ count }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="cr-sr" aria-live="polite">{ status }</p>
+        </section>
     }
 }

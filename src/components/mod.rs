@@ -1,51 +1,59 @@
-//! The Yew view. It renders what the [`Reader`] model hands it. What only changes with the data
-//! (article, table, legend, notices, paragraphs, print notes) and the details' contents are
-//! written as JSON and built in one call by `static_dom.js` (`layout.rs`, `paragraph.rs`,
-//! `crate::view_tree`); hover, focus and the legend then set classes and attributes on what was
-//! built (`emphasis.rs`, `stance_table.rs`, `legend.rs`), and [`dom`] measures, places and focuses.
+//! The reader's view: Yew function components, one per file, each with its props.
+//!
+//! ```text
+//! ReaderRoot                  source → Loading | ErrorPanel | ClaimReader
+//! └─ ClaimReader              view state (use_reducer), context, page listeners
+//!    ├─ ArticleHeader         kicker, headline, byline, dates
+//!    ├─ ArticleBody           the paragraphs in chunks
+//!    │  └─ Chunk (keyed)      up to 32 paragraphs, laid out only near the screen
+//!    │     └─ Paragraph (keyed)
+//!    │        └─ Passage      one highlighted run of text
+//!    ├─ StanceTable           parties × issues, and the same turned for narrow columns
+//!    │  └─ StanceCell
+//!    ├─ Legend                switches issues off and on
+//!    ├─ Notices               warnings and claims not found in the text
+//!    ├─ PrintNotes            every claim as a numbered note, on paper
+//!    └─ Details               the tooltip of the open passage
+//! ```
+//!
+//! The model arrives through a context ([`ReaderContext`]); what a hover or the legend changes
+//! arrives through props, compared cheaply, so a hover re-renders only the chunks, paragraphs,
+//! passages and cells it touches.
 
-mod app;
-mod article;
+mod article_body;
+mod article_header;
+mod chunk;
+mod claim_reader;
+mod context;
 mod details;
 mod dom;
-mod emphasis;
+mod error_panel;
 mod events;
-mod layout;
+mod hooks;
 mod legend;
+mod loading;
 mod notices;
 mod paragraph;
+mod passage;
 mod print_notes;
+mod reader_root;
+mod stance_cell;
 mod stance_table;
-mod static_dom;
 
-use std::ops::Deref;
-use std::rc::Rc;
+pub use context::{ReaderContext, ReaderRef};
+pub use reader_root::{ReaderRoot, ReaderRootProps, Source};
 
-use crate::reader::Reader;
-
-pub use app::ClaimReader;
-pub use notices::error_panel;
-
-/// A shared [`Reader`] compared by identity, so props comparisons stay O(1).
-#[derive(Clone, Debug)]
-pub struct ReaderRef(pub Rc<Reader>);
-
-impl PartialEq for ReaderRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Deref for ReaderRef {
-    type Target = Reader;
-    fn deref(&self) -> &Reader {
-        &self.0
-    }
-}
+/// A passage: (paragraph, segment) in [`crate::reader::Reader::paragraphs`].
+pub type Seg = (usize, usize);
 
 /// The CSS class that colours an issue: the palette has eight entries and repeats after that.
 fn issue_class(issue: usize) -> &'static str {
     const CLASSES: [&str; 8] =
         ["cr-issue-0", "cr-issue-1", "cr-issue-2", "cr-issue-3", "cr-issue-4", "cr-issue-5", "cr-issue-6", "cr-issue-7"];
     CLASSES[issue % 8]
+}
+
+/// "1 passage", "3 passages".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -1,35 +1,37 @@
-//! On paper there is no hover: every claim's details, numbered like footnotes. Hidden on
-//! screen by the stylesheet; the numbers also follow each passage in print. Built once per
-//! article, like the paragraphs, since nothing in it ever changes.
+//! On paper there is no hover: every claim's details, numbered like footnotes. Hidden on screen
+//! by the stylesheet; the numbers also follow each passage in print.
 
-use web_sys::Element;
+use yew::prelude::*;
 
+use super::context::use_reader;
 use super::details::{attribution_line, certainty_line};
-use super::static_dom::build_notes;
-use crate::model::json::push_string;
-use crate::reader::Reader;
 
-/// Replaces the items of the list `ol` with one per claim, in claim order.
-pub fn render_print_notes(ol: &Element, reader: &Reader) {
-    let mut json = String::from("[");
-    for (c, claim) in reader.doc.claims.iter().enumerate() {
-        let (p, i) = reader.cells[c];
-        if c > 0 {
-            json.push(',');
-        }
-        json.push('[');
-        push_string(&mut json, &format!("{} {}", reader.doc.parties[p].name, claim.stance.word()));
-        json.push(',');
-        let line = format!(
-            " — {}. {} {}. {}.",
-            reader.doc.issues[i].label,
-            claim.summary,
-            certainty_line(claim),
-            attribution_line(claim)
-        );
-        push_string(&mut json, &line);
-        json.push(']');
+#[derive(Properties, PartialEq)]
+pub struct PrintNotesProps {
+    /// Printing is about to start: only then are the notes built (see `hooks::use_printing`).
+    pub printing: bool,
+}
+
+#[function_component]
+pub fn PrintNotes(props: &PrintNotesProps) -> Html {
+    let Some(context) = use_reader() else { return Html::default() };
+    let reader = &context.reader;
+    html! {
+        <section class="cr-print-notes" aria-hidden="true">
+            <h2>{ "Claims in this article" }</h2>
+            <ol>
+                if props.printing {
+                    { for reader.doc.claims.iter().enumerate().map(|(c, claim)| {
+                        let (p, i) = reader.cells[c];
+                        html! {
+                            <li key={c}>
+                                <strong>{ format!("{} {}", reader.doc.parties[p].name, claim.stance.word()) }</strong>
+                                { format!(" — {}. {} {}. {}.", reader.doc.issues[i].label, claim.summary, certainty_line(claim), attribution_line(claim)) }
+                            </li>
+                        }
+                    }) }
+                }
+            </ol>
+        </section>
     }
-    json.push(']');
-    build_notes(ol, &json);
 }

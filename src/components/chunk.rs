@@ -1,0 +1,61 @@
+//! Up to [`PER_CHUNK`] paragraphs in one box. A long article's chunks off screen are neither laid
+//! out nor painted until scrolled near (`content-visibility: auto` in the stylesheet), and the
+//! browser's hit testing deals with tens of chunks rather than hundreds of paragraphs.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::use_reader;
+use super::paragraph::Paragraph;
+use super::Seg;
+
+/// Paragraphs per chunk.
+pub const PER_CHUNK: usize = 32;
+
+#[derive(Properties, PartialEq)]
+pub struct ChunkProps {
+    pub index: usize,
+    /// The open passage, when it is in this chunk.
+    pub open: Option<Seg>,
+    /// The linked passages in this chunk.
+    pub linked: Vec<Seg>,
+    pub muted: Rc<Vec<bool>>,
+}
+
+#[function_component]
+pub fn Chunk(props: &ChunkProps) -> Html {
+    let node = use_node_ref();
+    let context = use_reader();
+    let reader = context.as_ref().map(|c| c.reader.clone());
+    // Until a chunk off screen is first laid out, it stands as tall as its text suggests, so the
+    // page does not jump when it appears. Set through the CSSOM, which a strict style-src allows.
+    use_effect_with((reader.clone(), props.index), {
+        let node = node.clone();
+        move |(reader, index)| {
+            let (Some(reader), Some(element)) = (reader, node.cast::<web_sys::HtmlElement>()) else { return };
+            let em: f64 = paragraphs_of(reader.paragraphs.len(), *index)
+                .map(|p| {
+                    let length = reader.doc.article.paragraphs[p].chars().count();
+                    1.1 + 1.65 * length.div_ceil(75).max(1) as f64
+                })
+                .sum();
+            let _ = element.style().set_property("contain-intrinsic-size", &format!("auto {}em", em.ceil() as u32));
+        }
+    });
+    let Some(reader) = reader else { return Html::default() };
+    html! {
+        <div class="cr-chunk" ref={node}>
+            { for paragraphs_of(reader.paragraphs.len(), props.index).map(|p| {
+                let open = props.open.filter(|(q, _)| *q == p).map(|(_, s)| s);
+                let linked: Vec<usize> = props.linked.iter().filter(|(q, _)| *q == p).map(|(_, s)| *s).collect();
+                html! { <Paragraph key={p} index={p} {open} {linked} muted={props.muted.clone()} /> }
+            }) }
+        </div>
+    }
+}
+
+/// The paragraphs of chunk `index` in an article of `count`.
+fn paragraphs_of(count: usize, index: usize) -> std::ops::Range<usize> {
+    (index * PER_CHUNK).min(count)..((index + 1) * PER_CHUNK).min(count)
+}

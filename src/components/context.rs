@@ -1,0 +1,54 @@
+//! What every component of one reader shares: the model, the way to change the view state, and
+//! the reader's ids and root element.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::reader::Reader;
+use crate::view_state::ViewState;
+
+/// A shared [`Reader`] compared by identity, so props and context comparisons stay O(1).
+#[derive(Clone, Debug)]
+pub struct ReaderRef(pub Rc<Reader>);
+
+impl PartialEq for ReaderRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for ReaderRef {
+    type Target = Reader;
+    fn deref(&self) -> &Reader {
+        &self.0
+    }
+}
+
+/// Provided by [`super::claim_reader::ClaimReader`] to everything inside it. Changes only with
+/// the data, so hovering never re-renders a component for its context's sake.
+#[derive(Clone, PartialEq)]
+pub struct ReaderContext {
+    pub reader: ReaderRef,
+    pub dispatch: UseReducerDispatcher<ViewState>,
+    /// Prefixes the ids of this reader's elements, unique on the page.
+    pub prefix: AttrValue,
+    /// The reader's root element, for what must be found, measured or focused in it.
+    pub root: NodeRef,
+}
+
+impl ReaderContext {
+    /// The id of the details tooltip, which the open passage points at.
+    pub fn details_id(&self) -> String {
+        format!("{}-details", self.prefix)
+    }
+}
+
+/// The context of the reader a component is in. Every component that calls it is rendered
+/// inside [`super::claim_reader::ClaimReader`], which provides it; outside one, it renders
+/// nothing rather than fail.
+#[hook]
+pub fn use_reader() -> Option<ReaderContext> {
+    use_context::<ReaderContext>()
+}

@@ -1,0 +1,87 @@
+//! Listeners on the page around a reader (document, window, the print media query), added while
+//! the reader is shown and removed with it. gloo's `EventListener` removes itself when dropped.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::dom;
+use crate::view_state::{Action, ViewState};
+
+/// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
+/// and a tap or click outside the passages, the details and the table closes them too. Escape
+/// also notes where the pointer rests, so that a passage uncovered under it does not open by
+/// itself.
+#[hook]
+pub fn use_dismiss_listeners(root: NodeRef, dispatch: UseReducerDispatcher<ViewState>) {
+    use_effect_with((), move |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let listeners: Vec<EventListener> = document
+            .map(|document| {
+                let pointer: Rc<Cell<Option<(i32, i32)>>> = Rc::default();
+                let at = pointer.clone();
+                let on_escape = dispatch.clone();
+                vec![
+                    EventListener::new(&document, "mousemove", move |e| {
+                        if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
+                            at.set(Some((e.client_x(), e.client_y())));
+                        }
+                    }),
+                    EventListener::new(&document, "keydown", move |e| {
+                        if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                            on_escape.dispatch(match pointer.get() {
+                                Some(pointer) => Action::Dismiss { pointer },
+                                None => Action::Close,
+                            });
+                        }
+                    }),
+                    EventListener::new(&document, "pointerdown", move |e| {
+                        if !dom::is_within(dom::event_origin(e), &root, ".cr-passage, .cr-details, .cr-cell") {
+                            dispatch.dispatch(Action::Close);
+                        }
+                    }),
+                ]
+            })
+            .unwrap_or_default();
+        move || drop(listeners)
+    });
+}
+
+/// True from the moment printing is about to start (`beforeprint`, or the print media query
+/// starting to match): the print notes are built then, not on load, since on screen nobody sees
+/// them and a long article has thousands of claims.
+#[hook]
+pub fn use_printing() -> bool {
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.setter();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let print = window.as_ref().and_then(|w| w.match_media("print").ok().flatten());
+            let mut listeners = Vec::new();
+            if let Some(window) = &window {
+                let printing = printing.clone();
+                listeners.push(EventListener::new(window, "beforeprint", move |_| printing.set(true)));
+            }
+            if let Some(print) = &print {
+                listeners.push(EventListener::new(print, "change", move |_| printing.set(true)));
+            }
+            move || drop(listeners)
+        });
+    }
+    *printing
+}
+
+/// Marks `claim-reader:ready` in the page's performance timeline when the reader is first
+/// rendered, for those who measure the page.
+#[hook]
+pub fn use_ready_mark() {
+    use_effect_with((), |_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("claim-reader:ready");
+        }
+    });
+}

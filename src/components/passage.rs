@@ -1,0 +1,73 @@
+//! A highlighted run of text: a focusable `<mark>` carrying the claims over it.
+//!
+//! Marks carry no listeners of their own: a long article has thousands, so the reader listens
+//! once on its root (`events.rs`) and finds the passage from `data-seg`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::use_reader;
+use super::issue_class;
+use super::paragraph::{claim_label, shown_claims};
+
+#[derive(Properties, PartialEq)]
+pub struct PassageProps {
+    pub paragraph: usize,
+    pub segment: usize,
+    /// Its details are open.
+    pub open: bool,
+    /// It belongs to the hovered table cell.
+    pub linked: bool,
+    pub muted: Rc<Vec<bool>>,
+}
+
+#[function_component]
+pub fn Passage(props: &PassageProps) -> Html {
+    let Some(context) = use_reader() else { return Html::default() };
+    let reader = &context.reader;
+    let (p, s) = (props.paragraph, props.segment);
+    let Some(segment) = reader.paragraphs.get(p).and_then(|segments| segments.get(s)) else { return Html::default() };
+    let claims = &segment.claims;
+    let shown = shown_claims(reader, claims, &props.muted);
+    // Passages whose issues are all switched off are no stop for focus and open nothing.
+    let is_muted = shown.is_empty();
+    let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
+    let class = classes!(
+        "cr-passage",
+        issue_class(reader.cells[lead].1),
+        (claims.len() > 1).then_some("is-multi"),
+        is_muted.then_some("is-muted"),
+        props.open.then_some("is-open"),
+        props.linked.then_some("is-linked"),
+    );
+    let ids: Vec<&str> = claims.iter().map(|&c| reader.doc.claims[c].id.as_str()).collect();
+    let mut issues: Vec<&str> = claims.iter().map(|&c| reader.doc.claims[c].issue.as_str()).collect();
+    issues.dedup();
+    let placed = |c: usize| reader.anchors[c].as_ref();
+    // In print, each passage is followed by the numbers of the claims that end there.
+    let notes: Vec<String> = claims
+        .iter()
+        .filter(|&&c| placed(c).is_some_and(|a| a.range.end == segment.range.end))
+        .map(|c| (c + 1).to_string())
+        .collect();
+    let seg = (!is_muted).then(|| format!("{p}-{s}"));
+    html! {
+        <mark
+            {class}
+            data-claim={ids.join(" ")}
+            data-issue={issues.join(" ")}
+            data-note={(!notes.is_empty()).then(|| notes.join(","))}
+            data-seg={seg}
+            tabindex={(!is_muted).then_some("0")}
+            aria-describedby={props.open.then(|| context.details_id())}
+        >
+            // Screen readers hear who holds the position where each claim begins, without
+            // opening anything.
+            { for claims.iter().filter(|&&c| placed(c).is_some_and(|a| a.range.start == segment.range.start)).map(|&c| html! {
+                <span class="cr-sr">{ claim_label(reader, c) }</span>
+            }) }
+            { reader.segment_text(p, segment) }
+        </mark>
+    }
+}

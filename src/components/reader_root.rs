@@ -1,0 +1,71 @@
+//! The root of every mounted reader: reads its source and shows the reader, the loading state
+//! or the error panel.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::claim_reader::ClaimReader;
+use super::error_panel::ErrorPanel;
+use super::loading::Loading;
+use super::ReaderRef;
+use crate::model::Diagnostic;
+use crate::reader::Reader;
+
+/// What a reader has to show: data still on its way, data, or why there is none.
+#[derive(Clone, PartialEq)]
+pub enum Source {
+    Loading,
+    /// A claims file, as JSON text.
+    Json(AttrValue),
+    Failed(AttrValue),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderRootProps {
+    pub source: Source,
+    /// "light" or "dark" to override the reader's `prefers-color-scheme`.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+}
+
+/// The pipeline's result for a source: `None` while loading.
+type Loaded = Option<Result<ReaderRef, Rc<Vec<Diagnostic>>>>;
+
+fn load(source: &Source) -> Loaded {
+    Some(match source {
+        Source::Loading => return None,
+        Source::Json(json) => Reader::from_json(json).map(|r| ReaderRef(Rc::new(r))).map_err(Rc::new),
+        Source::Failed(why) => Err(Rc::new(vec![Diagnostic::error("", why.to_string())])),
+    })
+}
+
+/// Loads again only when the source changes, not when the same data is handed over again.
+#[function_component]
+pub fn ReaderRoot(props: &ReaderRootProps) -> Html {
+    let loaded = use_memo(props.source.clone(), load);
+    use_effect_with(loaded.clone(), |loaded| match &**loaded {
+        Some(Ok(reader)) => log(&reader.warnings),
+        Some(Err(diagnostics)) => log(diagnostics),
+        None => {}
+    });
+    let theme = props.theme.clone();
+    match &*loaded {
+        None => html! { <Loading {theme} /> },
+        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} /> },
+        Some(Err(diagnostics)) => html! { <ErrorPanel diagnostics={diagnostics.clone()} {theme} /> },
+    }
+}
+
+/// Every diagnostic also goes to the browser console, for the developer embedding the reader.
+fn log(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        let at = d.line_col.map(|(line, column)| format!(" (line {line}, column {column})")).unwrap_or_default();
+        let text = wasm_bindgen::JsValue::from(format!("claim-reader: {d}{at}"));
+        if d.is_error() {
+            web_sys::console::error_1(&text);
+        } else {
+            web_sys::console::warn_1(&text);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! One cell of the stance table: the party's stance on the issue, and a button to its passages.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+use yew::prelude::*;
+
+use super::context::{use_reader, ReaderContext};
+use super::{count_of, dom};
+use crate::model::Direction;
+use crate::stance::CellStance;
+use crate::view_state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct StanceCellProps {
+    pub party: usize,
+    pub issue: usize,
+    /// Linked to what is shown.
+    pub linked: bool,
+}
+
+#[function_component]
+pub fn StanceCell(props: &StanceCellProps) -> Html {
+    let Some(context) = use_reader() else { return Html::default() };
+    let reader = &context.reader;
+    let (p, i) = (props.party, props.issue);
+    let cell = reader.table.cell(p, i);
+    let (party, issue) = (&reader.doc.parties[p], &reader.doc.issues[i]);
+    let stance = match &cell.stance {
+        CellStance::NotStated => html! { <span class="cr-not-stated">{ "not stated" }</span> },
+        CellStance::One(s) => stance_word(s.direction(), s.word()),
+        CellStance::Mixed(list) => list
+            .iter()
+            .enumerate()
+            .map(|(k, s)| html! { <>
+                if k > 0 { <span class="cr-sep">{ " / " }</span> }
+                { stance_word(s.direction(), s.word()) }
+            </> })
+            .collect::<Html>(),
+    };
+    let td_class = classes!("cr-cell-td", props.linked.then_some("is-linked"));
+    let count = cell.claims.len();
+    if count == 0 {
+        return html! {
+            <td class={td_class} data-party={party.id.clone()} data-issue={issue.id.clone()} data-stance={cell.stance.word()}>
+                { stance }
+            </td>
+        };
+    }
+    let direction = match &cell.stance {
+        CellStance::NotStated => "is-none",
+        CellStance::One(s) => direction_class(s.direction()),
+        CellStance::Mixed(_) => "is-mixed",
+    };
+    fn hover<E: AsRef<Event>>(context: &ReaderContext, cell: Option<(usize, usize)>) -> Callback<E> {
+        let dispatch = context.dispatch.clone();
+        Callback::from(move |e: E| {
+            // Moving between the button's own parts is no enter or leave.
+            if !moved_within(e.as_ref()) {
+                dispatch.dispatch(Action::HoverCell(cell));
+            }
+        })
+    }
+    let onclick = {
+        let context = context.clone();
+        Callback::from(move |_: MouseEvent| go_from_cell(&context, (p, i)))
+    };
+    html! {
+        <td class={td_class} data-party={party.id.clone()} data-issue={issue.id.clone()} data-stance={cell.stance.word()}>
+            <button
+                type="button"
+                class={classes!("cr-cell", direction)}
+                onmouseover={hover::<MouseEvent>(&context, Some((p, i)))}
+                onmouseout={hover::<MouseEvent>(&context, None)}
+                onfocusin={hover::<FocusEvent>(&context, Some((p, i)))}
+                onfocusout={hover::<FocusEvent>(&context, None)}
+                {onclick}
+            >
+                // The button's name is its visible text, with who and what before it for
+                // screen readers (WCAG 2.5.3: the name contains the visible label).
+                <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
+                { stance }
+                <span class="cr-count">{ count_of(count, "passage", "passages") }</span>
+            </button>
+        </td>
+    }
+}
+
+fn stance_word(direction: Direction, word: &'static str) -> Html {
+    html! {
+        <span class={classes!("cr-stance", direction_class(direction))}>
+            <span class="cr-icon" aria-hidden="true">{ direction.icon() }</span>{ word }
+        </span>
+    }
+}
+
+fn direction_class(direction: Direction) -> &'static str {
+    match direction {
+        Direction::For => "is-for",
+        Direction::Against => "is-against",
+        Direction::Neither => "is-neither",
+    }
+}
+
+/// True when a pointer or focus event moved between parts of the element it is handled on.
+fn moved_within(e: &Event) -> bool {
+    let related = e
+        .dyn_ref::<web_sys::MouseEvent>()
+        .and_then(|m| m.related_target())
+        .or_else(|| e.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target()));
+    let here = e.current_target().and_then(|t| t.dyn_into::<Element>().ok());
+    match (here, related.and_then(|r| r.dyn_into::<Node>().ok())) {
+        (Some(here), Some(related)) => here.contains(Some(&related)),
+        _ => false,
+    }
+}
+
+/// Activating a cell moves focus to its first passage, which opens its details; a cell whose
+/// claims were not found in the text scrolls to them in the list of unplaced claims.
+fn go_from_cell(context: &ReaderContext, (p, i): (usize, usize)) {
+    let reader = &context.reader;
+    let claims = &reader.table.cell(p, i).claims;
+    let placed = claims.iter().copied().find(|&c| reader.anchors[c].is_some());
+    let Some(target) = placed.or(claims.first().copied()) else { return };
+    if placed.is_some() {
+        context.dispatch.dispatch(Action::GoFromCell((p, i)));
+        if let Some(&seg) = reader.segments_of[target].first() {
+            dom::focus_passage(&context.root, seg);
+        }
+    } else if let Some(item) = dom::find(&context.root, &format!("[id=\"{}-unplaced-{}\"]", context.prefix, reader.doc.claims[target].id)) {
+        item.scroll_into_view();
+    }
+}
