@@ -6,7 +6,6 @@
 
 pub mod anchor;
 pub mod heap;
-pub mod locate;
 pub mod model;
 pub mod reader;
 pub mod segment;
