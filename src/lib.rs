@@ -5,7 +5,6 @@
 //! tested natively and shared with the `claim-reader check` command.
 
 pub mod anchor;
-pub mod locate;
 pub mod model;
 pub mod reader;
 pub mod segment;

@@ -1,7 +1,7 @@
 //! Everything the view needs, computed once from a claims file: the pipeline's last pure step.
 
 use crate::anchor::{Anchor, AnchorError, AnchorIndex};
-use crate::model::{check_size, decode_value, has_errors, parse_json, validate, Diagnostic, Document};
+use crate::model::{check_size, decode_value, fill_line_cols, has_errors, parse_json, validate, Diagnostic, Document, Value};
 use crate::segment::{segment, Segment};
 use crate::stance::StanceTable;
 
@@ -23,15 +23,21 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Runs the whole pipeline. `Err` holds every diagnostic when any is an error.
+    /// Runs the whole pipeline. `Err` holds every diagnostic when any is an error. Every
+    /// diagnostic about the file's content has its line and column.
     pub fn from_json(text: &str) -> Result<Reader, Vec<Diagnostic>> {
-        check_size(text).map_err(|d| vec![d])?;
-        let value = parse_json(text).map_err(|d| vec![d])?;
-        Reader::from_value(value)
+        let parsed = check_size(text).and_then(|()| parse_json(text));
+        let mut result = parsed.map_err(|d| vec![d]).and_then(Reader::from_value);
+        match &mut result {
+            Ok(reader) => fill_line_cols(text, &mut reader.warnings),
+            Err(diagnostics) => fill_line_cols(text, diagnostics),
+        }
+        result
     }
 
-    /// The pipeline from an already parsed value: the browser parses with its own `JSON.parse`.
-    pub fn from_value(value: crate::model::Json<'_>) -> Result<Reader, Vec<Diagnostic>> {
+    /// The pipeline from an already parsed value. Diagnostics carry offsets into the text it was
+    /// parsed from, but no line and column: see [`fill_line_cols`].
+    pub fn from_value(value: Value<'_>) -> Result<Reader, Vec<Diagnostic>> {
         let (doc, mut diagnostics) = decode_value(value);
         let Some(doc) = doc else { return Err(diagnostics) };
         diagnostics.extend(validate(&doc));
@@ -52,12 +58,12 @@ impl Reader {
                 Ok(anchor) => {
                     if anchor.edits > 0 {
                         let matched = &doc.article.paragraphs[anchor.paragraph][anchor.range.clone()];
-                        warnings.push(approximate_warning(i, matched, anchor.edits));
+                        warnings.push(approximate_warning(i, matched, anchor.edits).at(doc.offsets.claim(i).exact));
                     }
                     Some(anchor)
                 }
                 Err(e) => {
-                    warnings.push(unplaced_warning(i, &claim.quote.exact, e));
+                    warnings.push(unplaced_warning(i, &claim.quote.exact, e).at(doc.offsets.claim(i).exact));
                     None
                 }
             })

@@ -4,7 +4,6 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use claim_reader::locate::fill_line_cols;
 use claim_reader::model::{Diagnostic, Severity};
 use claim_reader::reader::Reader;
 
@@ -176,6 +175,7 @@ fn check_bytes(bytes: &[u8]) -> Report {
             return Report { diagnostics: vec![d], loaded: None };
         }
     };
+    // Reader::from_json places every problem at the value it is about, from its one parse.
     let (mut diagnostics, loaded) = match Reader::from_json(text) {
         Ok(reader) => {
             let counts = Counts {
@@ -188,7 +188,6 @@ fn check_bytes(bytes: &[u8]) -> Report {
         }
         Err(diagnostics) => (diagnostics, None),
     };
-    fill_line_cols(text, &mut diagnostics);
     // Read top to bottom, like the file; problems without a position come first.
     diagnostics.sort_by_key(|d| d.line_col);
     Report { diagnostics, loaded }

@@ -1,4 +1,9 @@
-//! Problems found in a claims file, each tied to the JSON path where it was found.
+//! Problems found in a claims file, each tied to the JSON path where it was found and to the
+//! byte offset where that value starts in the text.
+//!
+//! Diagnostics are made where the text is no longer at hand (the decoder walks parsed values,
+//! the later checks typed data), so they carry the offset from the parse, and
+//! [`fill_line_cols`] turns all of them into lines and columns in one pass over the text.
 
 use std::fmt;
 
@@ -18,8 +23,12 @@ pub struct Diagnostic {
     pub message: String,
     /// What would probably fix it, when something can be suggested.
     pub hint: Option<String>,
-    /// 1-based line and column in the JSON text, when known.
+    /// 1-based line and column in the JSON text, when known; columns count characters (code
+    /// points). Set from `offset` by [`fill_line_cols`].
     pub line_col: Option<(usize, usize)>,
+    /// Byte offset in the JSON text where the value the problem is about starts (for a missing
+    /// field, the object it should be in), when known.
+    pub offset: Option<u32>,
 }
 
 impl Diagnostic {
@@ -32,7 +41,13 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, path: String, message: String) -> Self {
-        Diagnostic { severity, path, message, hint: None, line_col: None }
+        Diagnostic { severity, path, message, hint: None, line_col: None, offset: None }
+    }
+
+    /// Places the problem at byte `offset` of the text.
+    pub fn at(mut self, offset: u32) -> Self {
+        self.offset = Some(offset);
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -66,4 +81,60 @@ impl fmt::Display for Diagnostic {
 /// True when any diagnostic is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// Sets `line_col` from `offset` on every diagnostic that has an offset, reading `text` once.
+/// Lines are counted by `\n` (so a `\r` before it is the line's last character); columns count
+/// characters, from 1. An offset past the end or inside a character is placed at the character
+/// it falls in or, past the end, just after the last one.
+pub fn fill_line_cols(text: &str, diagnostics: &mut [Diagnostic]) {
+    let mut order: Vec<(u32, usize)> =
+        diagnostics.iter().enumerate().filter_map(|(i, d)| Some((d.offset?, i))).collect();
+    order.sort_unstable();
+    let mut chars = text.char_indices().peekable();
+    let (mut line, mut column) = (1, 1);
+    for (offset, i) in order {
+        while let Some((_, c)) = chars.next_if(|&(at, c)| at + c.len_utf8() <= offset as usize) {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        diagnostics[i].line_col = Some((line, column));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_every_diagnostic_with_an_offset_in_one_pass() {
+        let text = "{\n  \"é\": [1,\r\n 2]\n}";
+        let mut diagnostics = vec![
+            Diagnostic::error("é[1]", "later in the text, earlier in the list").at(16),
+            Diagnostic::error("", "whole file").at(0),
+            Diagnostic::warning("é", "no offset"),
+            Diagnostic::error("kept", "kept as it was"),
+            Diagnostic::error("é[0]", "same line").at(11),
+            Diagnostic::error("é[0]", "same offset twice").at(11),
+        ];
+        diagnostics[3].line_col = Some((40, 2));
+        fill_line_cols(text, &mut diagnostics);
+        let found: Vec<_> = diagnostics.iter().map(|d| d.line_col).collect();
+        assert_eq!(found, [Some((3, 2)), Some((1, 1)), None, Some((40, 2)), Some((2, 9)), Some((2, 9))]);
+    }
+
+    #[test]
+    fn offsets_outside_the_text_or_inside_a_character_still_get_a_place() {
+        let mut diagnostics = [Diagnostic::error("", "").at(2), Diagnostic::error("", "").at(99), Diagnostic::error("", "").at(u32::MAX)];
+        fill_line_cols("\"é\"\n", &mut diagnostics);
+        let found: Vec<_> = diagnostics.iter().map(|d| d.line_col).collect();
+        assert_eq!(found, [Some((1, 2)), Some((2, 1)), Some((2, 1))]);
+        let mut empty = [Diagnostic::error("", "").at(5)];
+        fill_line_cols("", &mut empty);
+        assert_eq!(empty[0].line_col, Some((1, 1)));
+    }
 }

@@ -10,6 +10,55 @@ pub struct Document {
     pub parties: Vec<Party>,
     pub issues: Vec<Issue>,
     pub claims: Vec<Claim>,
+    /// Where the values that checks after decoding speak of were written.
+    pub offsets: Offsets,
+}
+
+/// Byte offsets in the JSON text of the values that checks after decoding (ids, references,
+/// quotes) report problems about, kept from the one parse so that those problems get a line and
+/// column too. Only these few per item, not every value: a long article has tens of thousands.
+/// A missing value has the offset of the object it should be in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Offsets {
+    /// `article.paragraphs`
+    pub paragraphs: u32,
+    /// `article.publisher.url`
+    pub publisher_url: u32,
+    /// The `parties`, `issues` and `claims` lists.
+    pub parties: u32,
+    pub issues: u32,
+    pub claims: u32,
+    /// Per party, its `id`; likewise per issue.
+    pub party_ids: Vec<u32>,
+    pub issue_ids: Vec<u32>,
+    /// Per claim.
+    pub claim: Vec<ClaimOffsets>,
+}
+
+/// Where one claim's checked values start; see [`Offsets`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClaimOffsets {
+    pub id: u32,
+    pub party: u32,
+    pub issue: u32,
+    /// `quote.exact`, `quote.paragraph`, `quote.start`.
+    pub exact: u32,
+    pub paragraph: u32,
+    pub start: u32,
+}
+
+impl ClaimOffsets {
+    /// Every value at one offset: a claim or quote too broken to read further.
+    pub fn all(at: u32) -> Self {
+        ClaimOffsets { id: at, party: at, issue: at, exact: at, paragraph: at, start: at }
+    }
+}
+
+impl Offsets {
+    /// Claim `i`'s offsets (all 0 for a document not read from text).
+    pub fn claim(&self, i: usize) -> ClaimOffsets {
+        self.claim.get(i).copied().unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -1,4 +1,7 @@
 //! Checks that need the whole document: ids, references, URLs and size limits.
+//!
+//! Each problem is placed at the offset the decoder kept in [`Document::offsets`] for the value
+//! it is about, so the text need not be read again.
 
 use super::diagnostic::Diagnostic;
 use super::suggest::did_you_mean;
@@ -17,7 +20,8 @@ pub fn check_size(text: &str) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(
             "",
             format!("the file is {} bytes, more than the limit of {MAX_BYTES}", text.len()),
-        ));
+        )
+        .at(0));
     }
     Ok(())
 }
@@ -38,59 +42,67 @@ pub fn is_web_url(url: &str) -> bool {
 
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    limit(&mut out, "article.paragraphs", doc.article.paragraphs.len(), MAX_PARAGRAPHS, "paragraphs");
-    limit(&mut out, "claims", doc.claims.len(), MAX_CLAIMS, "claims");
-    limit(&mut out, "parties", doc.parties.len(), MAX_PARTIES, "parties");
-    limit(&mut out, "issues", doc.issues.len(), MAX_ISSUES, "issues");
+    let at = &doc.offsets;
+    limit(&mut out, "article.paragraphs", at.paragraphs, doc.article.paragraphs.len(), MAX_PARAGRAPHS, "paragraphs");
+    limit(&mut out, "claims", at.claims, doc.claims.len(), MAX_CLAIMS, "claims");
+    limit(&mut out, "parties", at.parties, doc.parties.len(), MAX_PARTIES, "parties");
+    limit(&mut out, "issues", at.issues, doc.issues.len(), MAX_ISSUES, "issues");
     if doc.article.paragraphs.is_empty() {
-        out.push(Diagnostic::error("article.paragraphs", "the article has no paragraphs"));
+        out.push(Diagnostic::error("article.paragraphs", "the article has no paragraphs").at(at.paragraphs));
     }
     if let Some(url) = doc.article.publisher.as_ref().and_then(|p| p.url.as_deref()) {
         if !is_web_url(url) {
             out.push(
                 Diagnostic::error("article.publisher.url", format!("\"{url}\" is not an http(s) URL"))
-                    .with_hint("links may only use http: or https:"),
+                    .with_hint("links may only use http: or https:")
+                    .at(at.publisher_url),
             );
         }
     }
-    check_ids(&mut out, "parties", doc.parties.iter().map(|p| p.id.as_str()));
-    check_ids(&mut out, "issues", doc.issues.iter().map(|i| i.id.as_str()));
-    check_ids(&mut out, "claims", doc.claims.iter().map(|c| c.id.as_str()));
+    let nth = |offsets: &[u32], i: usize| offsets.get(i).copied().unwrap_or_default();
+    check_ids(&mut out, "parties", doc.parties.iter().map(|p| p.id.as_str()), |i| nth(&at.party_ids, i));
+    check_ids(&mut out, "issues", doc.issues.iter().map(|i| i.id.as_str()), |i| nth(&at.issue_ids, i));
+    check_ids(&mut out, "claims", doc.claims.iter().map(|c| c.id.as_str()), |i| at.claim(i).id);
 
     let party_ids: Vec<&str> = doc.parties.iter().map(|p| p.id.as_str()).collect();
     let issue_ids: Vec<&str> = doc.issues.iter().map(|i| i.id.as_str()).collect();
     for (i, claim) in doc.claims.iter().enumerate() {
-        check_reference(&mut out, format!("claims[{i}].party"), &claim.party, "party", &party_ids);
-        check_reference(&mut out, format!("claims[{i}].issue"), &claim.issue, "issue", &issue_ids);
+        let offsets = at.claim(i);
+        check_reference(&mut out, format!("claims[{i}].party"), offsets.party, &claim.party, "party", &party_ids);
+        check_reference(&mut out, format!("claims[{i}].issue"), offsets.issue, &claim.issue, "issue", &issue_ids);
         check_position(&mut out, doc, i);
     }
     out
 }
 
-fn limit(out: &mut Vec<Diagnostic>, path: &str, count: usize, max: usize, what: &str) {
+fn limit(out: &mut Vec<Diagnostic>, path: &str, at: u32, count: usize, max: usize, what: &str) {
     if count > max {
-        out.push(Diagnostic::error(path, format!("{count} {what} is more than the limit of {max}")));
+        out.push(Diagnostic::error(path, format!("{count} {what} is more than the limit of {max}")).at(at));
     }
 }
 
-fn check_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item = &'a str>) {
+/// `offset(i)` is where the `i`th id starts.
+fn check_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item = &'a str>, offset: impl Fn(usize) -> u32) {
     let ids: Vec<&str> = ids.collect();
     let earlier = first_uses(&ids);
     for (i, &id) in ids.iter().enumerate() {
         let path = format!("{list}[{i}].id");
+        let at = offset(i);
         if id.trim().is_empty() {
             continue; // already reported as empty
         }
         if !is_valid_id(id) {
             out.push(
                 Diagnostic::error(path.clone(), format!("id \"{id}\" has characters ids may not use"))
-                    .with_hint("use letters, digits, '-', '_', '.' or ':', starting with a letter or digit, at most 64"),
+                    .with_hint("use letters, digits, '-', '_', '.' or ':', starting with a letter or digit, at most 64")
+                    .at(at),
             );
         }
         if let Some(first) = earlier[i] {
             out.push(
                 Diagnostic::error(path, format!("duplicate id \"{id}\""))
-                    .with_hint(format!("{list}[{first}] already uses it")),
+                    .with_hint(format!("{list}[{first}] already uses it"))
+                    .at(at),
             );
         }
     }
@@ -122,9 +134,9 @@ fn first_uses(ids: &[&str]) -> Vec<Option<usize>> {
         .collect()
 }
 
-fn check_reference(out: &mut Vec<Diagnostic>, path: String, id: &str, what: &str, known: &[&str]) {
+fn check_reference(out: &mut Vec<Diagnostic>, path: String, at: u32, id: &str, what: &str, known: &[&str]) {
     if !id.trim().is_empty() && !known.contains(&id) {
-        out.push(Diagnostic::error(path, format!("unknown {what} \"{id}\"")).with_hint(did_you_mean(id, known)));
+        out.push(Diagnostic::error(path, format!("unknown {what} \"{id}\"")).with_hint(did_you_mean(id, known)).at(at));
     }
 }
 
@@ -138,6 +150,7 @@ fn continues_a_character(c: char) -> bool {
 
 fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
     let quote = &doc.claims[i].quote;
+    let at = doc.offsets.claim(i);
     let paragraphs = &doc.article.paragraphs;
     match (quote.paragraph, quote.start) {
         (Some(p), _) if p >= paragraphs.len() => out.push(Diagnostic::error(
@@ -147,14 +160,16 @@ fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
                 paragraphs.len(),
                 paragraphs.len().saturating_sub(1)
             ),
-        )),
+        )
+        .at(at.paragraph)),
         (Some(p), Some(start)) => {
             let len = paragraphs[p].chars().count();
             if start >= len {
                 out.push(Diagnostic::error(
                     format!("claims[{i}].quote.start"),
                     format!("start {start} is past the end of paragraph {p}, which has {len} characters"),
-                ));
+                )
+                .at(at.start));
             } else if let Some(c) = paragraphs[p].chars().nth(start).filter(|&c| continues_a_character(c)) {
                 out.push(
                     Diagnostic::error(
@@ -164,13 +179,15 @@ fn check_position(out: &mut Vec<Diagnostic>, doc: &Document, i: usize) {
                             c as u32
                         ),
                     )
-                    .with_hint("count code points (Python len(), JavaScript [...s].length), and start at a whole character"),
+                    .with_hint("count code points (Python len(), JavaScript [...s].length), and start at a whole character")
+                    .at(at.start),
                 );
             }
         }
         (None, Some(_)) => out.push(
             Diagnostic::warning(format!("claims[{i}].quote.start"), "start is ignored without a paragraph")
-                .with_hint("add \"paragraph\" so start can be used"),
+                .with_hint("add \"paragraph\" so start can be used")
+                .at(at.start),
         ),
         _ => {}
     }
