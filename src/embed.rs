@@ -28,7 +28,6 @@ impl Theme {
 
 /// The options of `mount`. Unknown fields are refused, so a misspelt option is reported.
 #[derive(Deserialize, Default, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
 pub struct MountOptions {
     #[serde(default, deserialize_with = "theme")]
     pub theme: Option<Theme>,
@@ -51,12 +50,23 @@ fn stylesheet<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Erro
 }
 
 impl MountOptions {
+    const FIELDS: [&'static str; 2] = ["theme", "stylesheet"];
+
     /// Reads the options a page passed: `undefined` and `null` are no options.
     pub fn from_js(options: JsValue) -> Result<MountOptions, JsError> {
         if options.is_undefined() || options.is_null() {
             return Ok(MountOptions::default());
         }
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("claim-reader: mount options: {e}")))
+        let wrong = |e: &dyn std::fmt::Display| JsError::new(&format!("claim-reader: mount options: {e}"));
+        // serde-wasm-bindgen reads only the fields a struct names, so a misspelt one is found here.
+        if let Some(options) = options.dyn_ref::<js_sys::Object>() {
+            for key in js_sys::Object::keys(options).iter().filter_map(|k| k.as_string()) {
+                if !Self::FIELDS.contains(&key.as_str()) {
+                    return Err(wrong(&format_args!("unknown field \"{key}\", expected \"theme\" or \"stylesheet\"")));
+                }
+            }
+        }
+        serde_wasm_bindgen::from_value(options).map_err(|e| wrong(&e))
     }
 }
 

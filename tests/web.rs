@@ -507,11 +507,13 @@ async fn printing_lists_every_claim_with_its_party_and_stance() {
     assert_eq!(r.all(".cr-print-notes li").len(), 0, "the list is filled only for print");
     let window = web_sys::window().expect("window");
     window.dispatch_event(&web_sys::Event::new("beforeprint").expect("an event")).expect("dispatched");
+    yew::scheduler::flush().await;
     let items = r.all(".cr-print-notes li");
     assert_eq!(items.len(), 12);
     assert_eq!(text(&q(&items[0], "strong")), "United States demands");
     assert!(text(&items[3]).starts_with("Russia opposes — Ukraine's military."), "{}", text(&items[3]));
     window.dispatch_event(&web_sys::Event::new("beforeprint").expect("an event")).expect("dispatched");
+    yew::scheduler::flush().await;
     assert_eq!(r.all(".cr-print-notes li").len(), 12, "a second print keeps one list");
 }
 
@@ -711,9 +713,10 @@ async fn warnings_show_the_article_and_a_notice_listing_them() {
     assert!(!notice.has_attribute("open"), "the notes start folded");
     let items: Vec<String> = all(&notice, "li").iter().map(text).collect();
     assert_eq!(items.len(), 2, "{items:?}");
-    assert!(items.iter().any(|i| i.starts_with("claims[0].confidence: unknown field \"confidence\", ignored")), "{items:?}");
+    // Each note names where it is: path, then line and column.
+    assert!(items.iter().any(|i| i.starts_with("claims[0].confidence: line 1, column ") && i.contains(": unknown field \"confidence\", ignored")), "{items:?}");
     assert!(
-        items.iter().any(|i| i.starts_with("claims[8].quote.exact: the quote is not in the text word for word; it was placed on \"the Trump administration reportedly proposed recognizing Crimea as Russian territory\"")),
+        items.iter().any(|i| i.starts_with("claims[8].quote.exact: line 1, column ") && i.contains(": the quote is not in the text word for word; it was placed on \"the Trump administration reportedly proposed recognizing Crimea as Russian territory\"")),
         "{items:?}"
     );
     // The approximately placed claim is still highlighted where the text says it.

@@ -12,7 +12,7 @@ use super::Seg;
 pub struct ArticleBodyProps {
     /// The passage whose details are open.
     pub open: Option<Seg>,
-    /// The passages of the hovered table cell, in reading order.
+    /// The passages of the hovered table cell.
     pub linked: Rc<[Seg]>,
     /// Per issue: switched off in the legend.
     pub muted: Rc<Vec<bool>>,

@@ -84,13 +84,11 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     // The table cells linked to what is shown: those of the open claims, and the hovered one.
     let linked_cells: Vec<(usize, usize)> =
         open_claims.iter().map(|&c| reader.cells[c]).chain(state.hovered_cell).collect();
-    // The passages of the hovered cell, in reading order.
-    let mut linked: Vec<Seg> = state
+    // The passages of the hovered cell (each chunk and paragraph picks its own).
+    let linked: Vec<Seg> = state
         .hovered_cell
         .map(|(p, i)| reader.table.cell(p, i).claims.iter().flat_map(|&c| reader.segments_of[c].iter().copied()).collect())
         .unwrap_or_default();
-    linked.sort_unstable();
-    linked.dedup();
 
     let events = PassageEvents { context: (*context).clone(), muted: muted.clone(), back_to: state.return_cell() };
     let article = &reader.doc.article;

@@ -83,26 +83,23 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
-/// Sets `line_col` from `offset` on every diagnostic that has an offset, reading `text` once.
+/// Sets `line_col` from `offset` on every diagnostic that has an offset.
 /// Lines are counted by `\n` (so a `\r` before it is the line's last character); columns count
 /// characters, from 1. An offset past the end or inside a character is placed at the character
 /// it falls in or, past the end, just after the last one.
 pub fn fill_line_cols(text: &str, diagnostics: &mut [Diagnostic]) {
-    let mut order: Vec<(u32, usize)> =
-        diagnostics.iter().enumerate().filter_map(|(i, d)| Some((d.offset?, i))).collect();
-    order.sort_unstable();
-    let mut chars = text.char_indices().peekable();
-    let (mut line, mut column) = (1, 1);
-    for (offset, i) in order {
-        while let Some((_, c)) = chars.next_if(|&(at, c)| at + c.len_utf8() <= offset as usize) {
-            if c == '\n' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
-        }
-        diagnostics[i].line_col = Some((line, column));
+    if diagnostics.iter().all(|d| d.offset.is_none()) {
+        return;
+    }
+    // Where each line starts: a diagnostic's line is then a binary search, in any order.
+    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    for d in diagnostics.iter_mut() {
+        let Some(offset) = d.offset else { continue };
+        let offset = (offset as usize).min(text.len());
+        let line = starts.partition_point(|&s| s <= offset);
+        let start = starts[line - 1];
+        let column = text[start..].char_indices().take_while(|&(i, c)| start + i + c.len_utf8() <= offset).count() + 1;
+        d.line_col = Some((line, column));
     }
 }
 

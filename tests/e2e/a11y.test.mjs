@@ -35,7 +35,7 @@ const SEED = JSON.parse(readFileSync(new URL('../../static/seed.json', import.me
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MARKS = `${ROOT} mark.cr-passage:not(.is-muted)`;
-const CELLS = `${ROOT} table.cr-stance-table button.cr-cell`;
+const CELLS = `${ROOT} table.cr-stance-table:visible button.cr-cell`;
 
 // ---- helpers that run in the page ------------------------------------------------------------
 
@@ -413,12 +413,16 @@ describe('a11y: desktop 1280×900, light', () => {
 
   readerTest(getEnv, 'screen reader: tooltip role, table headers and caption, stances in words', async ({ page }) => {
     assert.equal(await page.locator(`${ROOT} [role="tooltip"]`).count(), 1, 'one role=tooltip element');
-    const table = page.locator(`${ROOT} table.cr-stance-table`);
+    // Parties down and issues across, or turned where the issues do not fit across.
+    const table = page.locator(`${ROOT} table.cr-stance-table:visible`);
+    assert.equal(await table.count(), 1, 'one orientation of the table is shown');
+    const turned = await table.evaluate((t) => t.classList.contains('cr-turned'));
+    const [across, down] = turned ? [['party', PARTIES], ['issue', ISSUES]] : [['issue', ISSUES], ['party', PARTIES]];
     assert.ok((await table.locator('caption').evaluate(visibleTextInPage)).length > 0, 'the table has a visible caption');
-    const cols = await table.locator('thead th[scope="col"][data-issue]').evaluateAll((ths) => ths.map((th) => th.dataset.issue));
-    assert.deepEqual(cols, Object.keys(ISSUES), 'a th[scope=col] per issue');
-    const rows = await table.locator('tbody th[scope="row"][data-party]').evaluateAll((ths) => ths.map((th) => th.dataset.party));
-    assert.deepEqual(rows, Object.keys(PARTIES), 'a th[scope=row] per party');
+    const cols = await table.locator(`thead th[scope="col"][data-${across[0]}]`).evaluateAll((ths, k) => ths.map((th) => th.dataset[k]), across[0]);
+    assert.deepEqual(cols, Object.keys(across[1]), `a th[scope=col] per ${across[0]}`);
+    const rows = await table.locator(`tbody th[scope="row"][data-${down[0]}]`).evaluateAll((ths, k) => ths.map((th) => th.dataset[k]), down[0]);
+    assert.deepEqual(rows, Object.keys(down[1]), `a th[scope=row] per ${down[0]}`);
     const unscoped = await table.locator('th:not([scope])').count();
     assert.equal(unscoped, 0, 'every th has a scope');
     const cells = await table.locator('td[data-party][data-issue]').evaluateAll((tds, fn) => {

@@ -274,7 +274,7 @@ describe('embedding in host pages (1280×900)', () => {
     await readerIn(page, host).waitFor({ timeout: 20_000 });
     const wrap = await page.locator(`${host} .cr-table-wrap`).boundingBox();
     const hostBox = await page.locator(host).boundingBox();
-    const cells = await page.locator(`${host} table.cr-stance-table td[data-party][data-issue]`).evaluateAll((tds) =>
+    const cells = await page.locator(`${host} table.cr-stance-table.cr-wide td[data-party][data-issue]`).evaluateAll((tds) =>
       tds.map((td) => {
         const r = td.getBoundingClientRect();
         return { cell: `${td.dataset.party}|${td.dataset.issue}`, left: r.left, right: r.right };

@@ -166,7 +166,8 @@ export function tooltipOf(page) {
 }
 
 export function cellOf(page, party, issue) {
-  return page.locator(`${ROOT} table.cr-stance-table td[data-party="${party}"][data-issue="${issue}"]`);
+  // The table is in the page twice, across and turned; the one that fits the column is shown.
+  return page.locator(`${ROOT} table.cr-stance-table:visible td[data-party="${party}"][data-issue="${issue}"]`);
 }
 
 /** Centre of the first line box of an element (inline marks may wrap over several lines). */
@@ -248,6 +249,7 @@ export async function marksWithClass(page, cls) {
 export async function linkedCells(page) {
   return page.$$eval(`${ROOT} table.cr-stance-table td[data-party][data-issue]`, (cells) =>
     cells
+      .filter((td) => td.checkVisibility())
       .filter((td) => td.classList.contains('is-linked') || td.querySelector('.is-linked'))
       .map((td) => `${td.dataset.party}|${td.dataset.issue}`),
   );

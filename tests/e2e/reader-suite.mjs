@@ -60,12 +60,16 @@ export function commonTests(getEnv) {
   });
 
   readerTest(getEnv, 'the stance table shows the expected stance in all 21 cells', async ({ page }) => {
-    const table = page.locator(`${ROOT} table.cr-stance-table`);
+    // Parties down and issues across, or turned where the issues do not fit across.
+    const table = page.locator(`${ROOT} table.cr-stance-table:visible`);
+    assert.equal(await table.count(), 1, 'one orientation of the table is shown');
+    const turned = await table.evaluate((t) => t.classList.contains('cr-turned'));
+    const [across, down] = turned ? [['party', PARTIES], ['issue', ISSUES]] : [['issue', ISSUES], ['party', PARTIES]];
     assert.ok((await table.locator('caption').innerText()).trim().length > 0, 'the table has a caption');
-    const cols = await table.locator('th[scope="col"][data-issue]').evaluateAll((ths) => ths.map((th) => th.dataset.issue));
-    assert.deepEqual(cols, Object.keys(ISSUES));
-    const rows = await table.locator('th[scope="row"][data-party]').evaluateAll((ths) => ths.map((th) => th.dataset.party));
-    assert.deepEqual(rows, Object.keys(PARTIES));
+    const cols = await table.locator(`th[scope="col"][data-${across[0]}]`).evaluateAll((ths, k) => ths.map((th) => th.dataset[k]), across[0]);
+    assert.deepEqual(cols, Object.keys(across[1]));
+    const rows = await table.locator(`th[scope="row"][data-${down[0]}]`).evaluateAll((ths, k) => ths.map((th) => th.dataset[k]), down[0]);
+    assert.deepEqual(rows, Object.keys(down[1]));
     const cells = await table.locator('td[data-party][data-issue]').evaluateAll((tds) =>
       tds.map((td) => ({
         key: `${td.dataset.party}|${td.dataset.issue}`,
