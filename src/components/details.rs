@@ -45,9 +45,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             // Back onto the passage keeps them open; anywhere else closes hover-opened details.
             let to = e.related_target();
-            let within = e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = to.as_ref().and_then(|t| t.dyn_ref::<web_sys::Node>()).is_some_and(|to| within.is_some_and(|w| w.contains(Some(to))));
-            if !inside && !dom::is_within(to, &root, ".cr-passage.is-open") {
+            if !dom::is_within(to.clone(), &root, ".cr-details, .cr-passage.is-open") {
                 dispatch.dispatch(Action::Leave(crate::view_state::Opener::Hover));
             }
         })

@@ -1,7 +1,7 @@
 //! One cell of the stance table: the party's stance on the issue, and a button to its passages.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::Node;
 use yew::prelude::*;
 
 use super::context::{use_reader, ReaderContext};
@@ -101,15 +101,15 @@ fn direction_class(direction: Direction) -> &'static str {
     }
 }
 
-/// True when a pointer or focus event moved between parts of the element it is handled on.
+/// True when a pointer or focus event moved between parts of one cell's button. (Yew handles
+/// events on its root, so the button is found from where the event happened.)
 fn moved_within(e: &Event) -> bool {
     let related = e
         .dyn_ref::<web_sys::MouseEvent>()
         .and_then(|m| m.related_target())
         .or_else(|| e.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target()));
-    let here = e.current_target().and_then(|t| t.dyn_into::<Element>().ok());
-    match (here, related.and_then(|r| r.dyn_into::<Node>().ok())) {
-        (Some(here), Some(related)) => here.contains(Some(&related)),
+    match (dom::closest(e, "button.cr-cell"), related.and_then(|r| r.dyn_into::<Node>().ok())) {
+        (Some(button), Some(related)) => button.contains(Some(&related)),
         _ => false,
     }
 }

@@ -35,7 +35,9 @@ const SEED = JSON.parse(readFileSync(new URL('../../static/seed.json', import.me
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MARKS = `${ROOT} mark.cr-passage:not(.is-muted)`;
-const CELLS = `${ROOT} table.cr-stance-table:visible button.cr-cell`;
+const CELLS = `${ROOT} table.cr-stance-table button.cr-cell`;
+/** The cell buttons of the orientation of the table that is shown (the other has no layout). */
+const CELLS_SHOWN = `${ROOT} table.cr-stance-table:visible button.cr-cell`;
 
 // ---- helpers that run in the page ------------------------------------------------------------
 
@@ -126,7 +128,7 @@ function focusInfo(page) {
       const r = el ? el.getClientRects()[0] ?? el.getBoundingClientRect() : null;
       return {
         mark: [...document.querySelectorAll(MARKS)].indexOf(el),
-        cell: [...document.querySelectorAll(CELLS)].indexOf(el),
+        cell: [...document.querySelectorAll(CELLS)].filter((b) => b.checkVisibility()).indexOf(el),
         claim: el?.getAttribute('data-claim') ?? null,
         describedBy: el?.getAttribute('aria-describedby') ?? null,
         what: window.__a11y.describe(el),
@@ -242,7 +244,7 @@ describe('a11y: desktop 1280×900, light', () => {
     async ({ page }) => {
       await install(page);
       const nMarks = await page.locator(MARKS).count();
-      const nCells = await page.locator(CELLS).count();
+      const nCells = await page.locator(CELLS_SHOWN).count();
       assert.ok(nMarks >= 12 && nCells >= 9, `${nMarks} highlights and ${nCells} cell buttons`);
       const tipId = await tooltipOf(page).getAttribute('id');
       await page.evaluate(() => {
@@ -601,7 +603,7 @@ describe('a11y: desktop 1280×900, light', () => {
     assert.ok(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches));
     // A cell whose first passage is off screen when the page is at the top.
     await page.evaluate(() => window.scrollTo(0, 0));
-    const cells = await page.locator(CELLS).evaluateAll((bs) => bs.map((b) => ({ party: b.closest('td').dataset.party, issue: b.closest('td').dataset.issue })));
+    const cells = await page.locator(CELLS_SHOWN).evaluateAll((bs) => bs.map((b) => ({ party: b.closest('td').dataset.party, issue: b.closest('td').dataset.issue })));
     let target = null;
     for (const c of cells) {
       const first = cellClaims(c.party, c.issue)[0];
@@ -775,7 +777,7 @@ describe('a11y: mobile 375×667, touch', () => {
       await page.keyboard.press('Escape');
       await waitClosed(page, 'closed');
     }
-    const cells = await page.locator(CELLS).evaluateAll((bs) => bs.map((b) => [b.closest('td').dataset.party, b.closest('td').dataset.issue]));
+    const cells = await page.locator(CELLS_SHOWN).evaluateAll((bs) => bs.map((b) => [b.closest('td').dataset.party, b.closest('td').dataset.issue]));
     for (const [party, issue] of cells) {
       const button = cellOf(page, party, issue).locator('button.cr-cell');
       await button.scrollIntoViewIfNeeded();
@@ -828,7 +830,7 @@ describe('a11y: mobile 375×667, touch', () => {
 
   readerTest(
     getEnv,
-    'small screen 320×640: no page scroll sideways; the table scrolls in its box with sticky row headers',
+    'small screen 320×640: no page scroll sideways; the table turns to fit, and what is still wider scrolls in its box with sticky row headers',
     async ({ page }) => {
       const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
       assert.ok(width <= 320, `the page is ${width} px wide at a 320 px viewport`);
@@ -839,10 +841,12 @@ describe('a11y: mobile 375×667, touch', () => {
         clientWidth: w.clientWidth,
         focusable: w.tabIndex >= 0,
         name: w.getAttribute('aria-label') ?? w.getAttribute('aria-labelledby'),
+        turned: [...w.querySelectorAll('table')].filter((t) => t.checkVisibility()).map((t) => t.classList.contains('cr-turned')),
       }));
-      assert.ok(['auto', 'scroll'].includes(info.overflowX), `the table's box scrolls sideways (overflow-x ${info.overflowX})`);
-      assert.ok(info.scrollWidth > info.clientWidth, `the table is wider than its box (${info.scrollWidth} > ${info.clientWidth})`);
-      assert.ok(info.focusable && info.name, 'the scrolling box can be reached and scrolled by keyboard, and has a name');
+      assert.deepEqual(info.turned, [true], 'the turned table (issues down, parties across) is the one shown');
+      assert.ok(['auto', 'scroll'].includes(info.overflowX), `the table's box scrolls sideways when it must (overflow-x ${info.overflowX})`);
+      assert.ok(info.focusable && info.name, 'the table box can be reached and scrolled by keyboard, and has a name');
+      if (info.scrollWidth <= info.clientWidth + 1) return;
       await wrap.scrollIntoViewIfNeeded();
       const scrolled = await wrap.evaluate((w) => {
         w.scrollLeft = w.scrollWidth;
@@ -851,12 +855,12 @@ describe('a11y: mobile 375×667, touch', () => {
         return {
           scrollLeft: w.scrollLeft,
           pageScrollX: window.scrollX,
-          headers: [...w.querySelectorAll('th[scope="row"]')].map((th) => {
+          headers: [...w.querySelectorAll('th[scope="row"]')].filter((th) => th.checkVisibility()).map((th) => {
             const r = th.getBoundingClientRect();
             const x = r.left + Math.min(8, r.width / 2);
             const y = r.top + r.height / 2;
             return {
-              party: th.dataset.party,
+              name: th.dataset.party ?? th.dataset.issue,
               position: getComputedStyle(th).position,
               left: r.left,
               inner,
@@ -870,7 +874,7 @@ describe('a11y: mobile 375×667, touch', () => {
       for (const h of scrolled.headers) {
         assert.ok(
           Math.abs(h.left - h.inner) <= 2 && h.onTop,
-          `row header ${h.party} stays visible at the left edge when the table is scrolled (position ${h.position}, left ${h.left.toFixed(1)} vs box ${h.inner.toFixed(1)}, on top: ${h.onTop})`,
+          `row header ${h.name} stays visible at the left edge when the table is scrolled (position ${h.position}, left ${h.left.toFixed(1)} vs box ${h.inner.toFixed(1)}, on top: ${h.onTop})`,
         );
       }
     },

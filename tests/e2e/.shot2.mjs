@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { CHROMIUM_ARGS } from './harness.mjs';
+const [,, path, sel, out, width = '1000'] = process.argv;
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: +width, height: 900 } });
+await page.goto(server.url + path.replace(/^\//, ''));
+await page.locator('.claim-reader[data-ready="true"]').first().waitFor({ timeout: 20000 });
+await page.waitForTimeout(300);
+let i = 0;
+for (const s of sel.split('|')) await page.locator(s).first().screenshot({ path: out.replace('.png', `-${i++}.png`) });
+await browser.close(); await server.close();
