@@ -16,6 +16,8 @@ pub const PER_CHUNK: usize = 32;
 #[derive(Properties, PartialEq)]
 pub struct ChunkProps {
     pub index: usize,
+    /// Its passages are built; until then its paragraphs are plain text.
+    pub filled: bool,
     /// The open passage, when it is in this chunk.
     pub open: Option<Seg>,
     /// The linked passages in this chunk.
@@ -44,9 +46,17 @@ pub fn Chunk(props: &ChunkProps) -> Html {
         }
     });
     let Some(reader) = reader else { return Html::default() };
+    let paragraphs = paragraphs_of(reader.paragraphs.len(), props.index);
+    if !props.filled {
+        return html! {
+            <div class="cr-chunk" ref={node}>
+                { for paragraphs.map(|p| html! { <p key={p} class="cr-paragraph">{ &reader.doc.article.paragraphs[p] }</p> }) }
+            </div>
+        };
+    }
     html! {
         <div class="cr-chunk" ref={node}>
-            { for paragraphs_of(reader.paragraphs.len(), props.index).map(|p| {
+            { for paragraphs.map(|p| {
                 let open = props.open.filter(|(q, _)| *q == p).map(|(_, s)| s);
                 let linked: Vec<usize> = props.linked.iter().filter(|(q, _)| *q == p).map(|(_, s)| *s).collect();
                 html! { <Paragraph key={p} index={p} {open} {linked} muted={props.muted.clone()} /> }

@@ -3,11 +3,10 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::context::use_reader;
-use super::stance_table::Swatch;
+use super::stance_table::swatch;
 use super::{dom, issue_class, Seg};
 use crate::model::Claim;
 use crate::view_state::Action;
@@ -87,7 +86,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                                     </span>
                                 </p>
                                 <p class={classes!("cr-details-issue", issue_class(i))}>
-                                    <Swatch />
+                                    { swatch() }
                                     <span class="cr-details-issue-label">{ &issue.label }</span>
                                     <span class="cr-details-issue-description">{ &issue.description }</span>
                                 </p>

@@ -21,22 +21,16 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         <div class="claim-reader cr-error-panel" role="alert" data-ready="error" data-theme={props.theme.clone()}>
             <h2>{ "This article's claims could not be shown" }</h2>
             <p>{ format!("The claims file has {errors} error{}:", if errors == 1 { "" } else { "s" }) }</p>
-            <DiagnosticList diagnostics={(*props.diagnostics).clone()} />
+            { diagnostic_list(&props.diagnostics) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DiagnosticListProps {
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 /// Each problem: its JSON path, line and column when known, what is wrong and how to mend it.
-#[function_component]
-pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
+pub fn diagnostic_list(diagnostics: &[Diagnostic]) -> Html {
     html! {
         <ul class="cr-diagnostics">
-            { for props.diagnostics.iter().map(|d| html! {
+            { for diagnostics.iter().map(|d| html! {
                 <li class={if d.is_error() { "is-error" } else { "is-warning" }}>
                     if !d.path.is_empty() {
                         <code class="cr-path">{ &d.path }</code>{ ": " }

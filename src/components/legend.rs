@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::context::use_reader;
 use super::issue_class;
-use super::stance_table::Swatch;
+use super::stance_table::swatch;
 use crate::model::suggest::push_list;
 use crate::view_state::Action;
 
@@ -50,7 +50,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                                 aria-pressed={if is_muted(i) { "false" } else { "true" }}
                                 {onclick}
                             >
-                                <Swatch />
+                                { swatch() }
                                 <span class="cr-legend-label">{ &issue.label }</span>
                                 <span class="cr-legend-count">{ count }</span>
                             </button>

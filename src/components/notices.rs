@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::context::use_reader;
-use super::error_panel::DiagnosticList;
+use super::error_panel::diagnostic_list;
 use super::paragraph::claim_label;
 
 #[function_component]
@@ -35,7 +35,7 @@ pub fn Notices() -> Html {
         if n > 0 {
             <details class="cr-notice">
                 <summary>{ format!("{n} note{} on this article's claims data", if n == 1 { "" } else { "s" }) }</summary>
-                <DiagnosticList diagnostics={warnings.clone()} />
+                { diagnostic_list(warnings) }
             </details>
         }
     </> }

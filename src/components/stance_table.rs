@@ -34,65 +34,54 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
             </span>
         </caption>
     };
-    let issue_heading = |i: usize, scope: &'static str| {
-        let issue = &doc.issues[i];
-        html! {
-            <th {scope} data-issue={issue.id.clone()} class={issue_class(i)}>
-                <Swatch /><span class="cr-issue-label">{ &issue.label }</span>
-            </th>
+    // A heading for row or column `k`: an issue's (with its swatch) or a party's.
+    let heading = |issue: bool, k: usize, scope: &'static str| {
+        if issue {
+            let item = &doc.issues[k];
+            html! {
+                <th {scope} data-issue={item.id.clone()} class={issue_class(k)}>
+                    { swatch() }<span class="cr-issue-label">{ &item.label }</span>
+                </th>
+            }
+        } else {
+            html! { <th {scope} data-party={doc.parties[k].id.clone()}>{ &doc.parties[k].name }</th> }
         }
     };
-    let party_heading = |p: usize, scope: &'static str| {
-        let party = &doc.parties[p];
-        html! { <th {scope} data-party={party.id.clone()}>{ &party.name }</th> }
+    // Parties down and issues across, or (`turned`) issues down and parties across.
+    let table = |turned: bool| {
+        let (down, across) = if turned { (doc.issues.len(), doc.parties.len()) } else { (doc.parties.len(), doc.issues.len()) };
+        html! {
+            <table class={classes!("cr-stance-table", if turned { "cr-turned" } else { "cr-wide" })}>
+                { caption.clone() }
+                <thead>
+                    <tr>
+                        <th scope="col" class="cr-corner">{ if turned { "Issue" } else { "Party" } }</th>
+                        { for (0..across).map(|a| heading(!turned, a, "col")) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for (0..down).map(|d| html! {
+                        <tr key={d}>
+                            { heading(turned, d, "row") }
+                            { for (0..across).map(|a| if turned { cell(a, d) } else { cell(d, a) }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        }
     };
     // Turning helps only when there are more issues than parties.
     let turns = doc.issues.len() > doc.parties.len();
     let columns = if turns { format!("cr-cols-{}", doc.issues.len().min(13)) } else { String::new() };
     html! {
         <div class={classes!("cr-table-wrap", columns)} tabindex="0" role="region" aria-label="Stance table, scrolls sideways">
-            <table class="cr-stance-table cr-wide">
-                { caption.clone() }
-                <thead>
-                    <tr>
-                        <th scope="col" class="cr-corner">{ "Party" }</th>
-                        { for (0..doc.issues.len()).map(|i| issue_heading(i, "col")) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for (0..doc.parties.len()).map(|p| html! {
-                        <tr key={p}>
-                            { party_heading(p, "row") }
-                            { for (0..doc.issues.len()).map(|i| cell(p, i)) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            if turns {
-            <table class="cr-stance-table cr-turned">
-                { caption }
-                <thead>
-                    <tr>
-                        <th scope="col" class="cr-corner">{ "Issue" }</th>
-                        { for (0..doc.parties.len()).map(|p| party_heading(p, "col")) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for (0..doc.issues.len()).map(|i| html! {
-                        <tr key={i}>
-                            { issue_heading(i, "row") }
-                            { for (0..doc.parties.len()).map(|p| cell(p, i)) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            }
+            { table(false) }
+            if turns { { table(true) } }
         </div>
     }
 }
 
 /// The colour swatch before an issue's name: a small highlight in the issue's colour and line.
-#[function_component]
-pub fn Swatch() -> Html {
+pub fn swatch() -> Html {
     html! { <span class="cr-swatch" aria-hidden="true"></span> }
 }
