@@ -33,6 +33,10 @@ export interface ClaimsFile {
   }[];
 }
 
+/**
+ * Read through serde: a wrong type or an unknown field makes `mount` reject with a message that
+ * names the field (e.g. `claim-reader: mount options: theme: invalid type: …, expected "light" or "dark"`).
+ */
 export interface MountOptions {
   /** "light" or "dark"; by default the reader follows prefers-color-scheme. */
   theme?: "light" | "dark";
@@ -54,7 +58,7 @@ export interface ReaderHandle {
 /**
  * Mounts a reader into `element`, inside a shadow root. `data` may be null to show the loading
  * state until `handle.update(data)`. Problems in the data are shown in the reader and logged to
- * the console; they never throw.
+ * the console; they never throw. Wrong options reject the promise.
  */
 export function mount(element: Element, data?: ClaimsData | null, options?: MountOptions): Promise<ReaderHandle>;
 
