@@ -1,16 +1,17 @@
-// What a page downloads to show the reader, for scripts/size-guard and bench/run.mjs alike: the
-// wasm, the glue js (with any wasm-bindgen snippets), the loader js and the css of a built bundle.
-// demo/ is no part of the widget. The seed article (static/seed.json) is compiled into the wasm
-// (include_str! in src/lib.rs), so it is counted there and never as a download of its own.
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// What a page downloads to show the reader, for scripts/size-guard, scripts/size-report and
+// bench/run.mjs alike: the wasm, the glue js (with any wasm-bindgen snippets), the loader js and
+// the css of a built bundle. demo/ is no part of the widget. The seed article is not part of it
+// either: the seed page carries it besides (a file or a JSON island of its own), an embedding page
+// brings its own data, so it is shown on its own line and never added to the total.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-/** Budget for the total gzip -9 bytes of `downloads(dist)`. */
-export const BUDGET_GZIP = 102_400;
+/** Budget for the total brotli (quality 11) bytes of `downloads(dist)`. */
+export const BUDGET_BROTLI = 102_400;
 
-/** The seed article, inside the wasm: only ever shown for information. */
-export const SEED_JSON = join(resolve(fileURLToPath(new URL('../..', import.meta.url))), 'static/seed.json');
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const LOADER = 'claim-reader.js';
 
@@ -38,4 +39,36 @@ export function downloads(dist) {
   ];
   if (!list.some((d) => d.what === 'wasm')) throw new Error(`no .wasm in ${dist}: is it a built bundle?`);
   return list;
+}
+
+/**
+ * The seed article's file, which the seed page downloads besides the bundle (embedding pages do
+ * not): `seed.json` of the bundle when it has one, else the source `static/seed.json`; null when
+ * neither exists.
+ */
+export function seedFile(dist) {
+  for (const path of [join(dist, 'seed.json'), join(ROOT, 'static/seed.json')]) {
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+const TEXT = new Set(['.js', '.mjs', '.css', '.json', '.html', '.svg', '.txt']);
+
+/**
+ * Raw, gzip -9 and brotli (quality 11, the file's size as the size hint, text mode for text
+ * files) bytes of `bytes`, a file named `name`.
+ */
+export function compressed(bytes, name = '') {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        [zlib.BROTLI_PARAM_MODE]: TEXT.has(extname(name)) ? zlib.BROTLI_MODE_TEXT : zlib.BROTLI_MODE_GENERIC,
+      },
+    }).length,
+  };
 }
