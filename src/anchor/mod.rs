@@ -5,7 +5,6 @@
 //! (see [`fold`]), then, if that finds nothing, approximately (see [`fuzzy`]). Prefix, suffix
 //! and position settle between several places.
 
-mod compose_table;
 mod fold;
 mod fuzzy;
 
