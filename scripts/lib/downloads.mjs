@@ -11,6 +11,13 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 /** Budget for the total brotli (quality 11) bytes of `downloads(dist)`. */
 export const BUDGET_BROTLI = 102_400;
 
+/**
+ * While the bundle is over the budget, the most it may weigh: the measured total of the first
+ * build of the reader as Yew components (118,999 B) and a little room, only ever to be lowered,
+ * so that nothing adds weight until the budget is met again. null once the budget is met.
+ */
+export const CEILING_BROTLI = 119_200;
+
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const LOADER = 'claim-reader.js';

@@ -19,9 +19,10 @@ pub struct ArticleBodyProps {
     pub muted: Rc<Vec<bool>>,
 }
 
-/// Chunks whose passages are built in the first render: the top of the article, so that what a
-/// reader sees first is shown at once, whatever the article's length.
-const FIRST_CHUNKS: usize = 2;
+/// Chunks whose passages are built in the first render: the top of the article (32 paragraphs,
+/// more than a screen), so that what a reader sees first is shown at once, whatever the
+/// article's length.
+const FIRST_CHUNKS: usize = 1;
 
 /// Hands each chunk only the part of the emphasis that falls in it, so a hover re-renders the
 /// one or two chunks it touches and compares the props of the rest.
