@@ -16,7 +16,7 @@ pub const PER_CHUNK: usize = 32;
 #[derive(Properties, PartialEq)]
 pub struct ChunkProps {
     pub index: usize,
-    /// Its passages are built; until then its paragraphs are plain text.
+    /// Its paragraphs are built; until then it is an empty box (see `ArticleBody`).
     pub filled: bool,
     /// The open passage, when it is in this chunk.
     pub open: Option<Seg>,
@@ -48,11 +48,7 @@ pub fn Chunk(props: &ChunkProps) -> Html {
     let Some(reader) = reader else { return Html::default() };
     let paragraphs = paragraphs_of(reader.paragraphs.len(), props.index);
     if !props.filled {
-        return html! {
-            <div class="cr-chunk" ref={node}>
-                { for paragraphs.map(|p| html! { <p key={p} class="cr-paragraph">{ &reader.doc.article.paragraphs[p] }</p> }) }
-            </div>
-        };
+        return html! { <div class="cr-chunk" ref={node}></div> };
     }
     html! {
         <div class="cr-chunk" ref={node}>

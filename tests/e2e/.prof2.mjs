@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { CHROMIUM_ARGS } from './harness.mjs';
+const server = await startServer('/tmp/psite');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.goto(server.url + process.argv[2]);
+await page.locator('.claim-reader[data-ready="true"] mark').first().waitFor({ timeout: 20000 });
+await page.waitForTimeout(300);
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map(); const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas; const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const n of profile.nodes) { const k = n.callFrame.functionName || n.callFrame.url.split('/').pop(); self.set(k, (self.get(k) ?? 0) + (counts.get(n.id) ?? 0)); }
+const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
+for (const [k, v] of top) console.log((v / 1000).toFixed(1).padStart(7), k.slice(0, 140));
+await browser.close(); await server.close();
