@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::context::use_reader;
@@ -45,8 +46,25 @@ pub fn Chunk(props: &ChunkProps) -> Html {
             let _ = element.style().set_property("contain-intrinsic-size", &format!("auto {}em", em.ceil() as u32));
         }
     });
+    // Off screen the browser skips the chunk (content-visibility: auto) and says so: linking a
+    // hovered cell's passages waits until the chunk is shown, so a hover re-renders only what
+    // can be seen (a cell's passages run through the whole of a long article).
+    let on_screen = use_state_eq(|| true);
+    {
+        let on_screen = on_screen.setter();
+        use_effect_with(node.clone(), move |node| {
+            let listener = node.cast::<web_sys::Element>().map(|chunk| {
+                EventListener::new(&chunk, "contentvisibilityautostatechange", move |e| {
+                    let skipped = js_sys::Reflect::get(e, &"skipped".into()).ok().and_then(|v| v.as_bool());
+                    on_screen.set(!skipped.unwrap_or(false));
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let Some(reader) = reader else { return Html::default() };
     let paragraphs = paragraphs_of(reader.paragraphs.len(), props.index);
+    let linked: &[Seg] = if *on_screen { &props.linked } else { &[] };
     if !props.filled {
         return html! { <div class="cr-chunk" ref={node}></div> };
     }
@@ -54,7 +72,7 @@ pub fn Chunk(props: &ChunkProps) -> Html {
         <div class="cr-chunk" ref={node}>
             { for paragraphs.map(|p| {
                 let open = props.open.filter(|(q, _)| *q == p).map(|(_, s)| s);
-                let linked: Vec<usize> = props.linked.iter().filter(|(q, _)| *q == p).map(|(_, s)| *s).collect();
+                let linked: Vec<usize> = linked.iter().filter(|(q, _)| *q == p).map(|(_, s)| *s).collect();
                 html! { <Paragraph key={p} index={p} {open} {linked} muted={props.muted.clone()} /> }
             }) }
         </div>
