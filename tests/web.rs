@@ -886,3 +886,29 @@ async fn a_theme_option_reaches_the_reader() {
     handle.destroy();
     host.remove();
 }
+
+// 19. A long article: the first screen at once, the rest a chunk per task
+
+#[wasm_bindgen_test]
+async fn a_long_article_shows_its_top_at_once_and_the_rest_soon_after() {
+    let mut doc: serde_json::Value = serde_json::from_str(SEED_JSON).expect("seed");
+    let paragraphs = doc["article"]["paragraphs"].as_array().expect("paragraphs").clone();
+    let long: Vec<serde_json::Value> = (0..8).flat_map(|_| paragraphs.iter().cloned()).collect();
+    let last = long.last().and_then(|p| p.as_str()).unwrap_or_default().to_string();
+    doc["article"]["paragraphs"] = serde_json::Value::Array(long);
+    let r = mount(doc.to_string()).await;
+    // 72 paragraphs in chunks of 32: the first chunk is built with the first render.
+    assert_eq!(r.all(".cr-chunk").len(), 3);
+    assert_eq!(r.all("p.cr-paragraph").len(), 32, "the first chunk comes first");
+    assert_eq!(r.all("mark.cr-passage[data-claim~=\"us-crimea\"]").len(), 1, "with its passages");
+    for _ in 0..200 {
+        if r.all("p.cr-paragraph").len() == 72 {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+        yew::scheduler::flush().await;
+    }
+    let built = r.all("p.cr-paragraph");
+    assert_eq!(built.len(), 72, "every chunk is built soon after");
+    assert_eq!(text(&built[71]), last, "in order");
+}

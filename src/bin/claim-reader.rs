@@ -1,280 +1,293 @@
 //! `claim-reader check FILE...`: reads claims files the way the page does and reports every
 //! problem with the line and column where it was found. See `docs/check-command.md`.
 
-use std::io::{Read, Write};
-use std::process::ExitCode;
-
-use claim_reader::model::{Diagnostic, Severity};
-use claim_reader::reader::Reader;
-
-const USAGE: &str = "\
-Usage: claim-reader check [--format text|json] FILE...
-
-Checks claims files the way the article page reads them, and reports every
-problem with the line and column where it was found.
-
-  FILE            a claims file; - reads standard input
-  --format text   compiler-style messages and a summary per file (default)
-  --format json   one JSON array of all problems, for editor tooling
-  -h, --help      show this help
-  -V, --version   show the version
-
-Exit status: 0 when no file has errors (warnings are allowed), 1 when any
-file has errors, 2 when a file cannot be read or the command line is wrong.
-";
-
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Text,
-    Json,
+// The command runs natively; the crate's browser build compiles this binary too (for its tests),
+// without the command's dependencies.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    command::main()
 }
 
-/// What the command line asks for.
-enum Command {
-    Help,
-    Version,
-    Check { format: Format, files: Vec<String> },
-}
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match parse_args(&args) {
-        Ok(Command::Help) => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Ok(Command::Version) => {
-            println!("claim-reader {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Ok(Command::Check { format, files }) => ExitCode::from(check(format, &files)),
-        Err(problem) => {
-            eprintln!("claim-reader: {problem}\n\n{USAGE}");
-            ExitCode::from(2)
+#[cfg(not(target_arch = "wasm32"))]
+mod command {
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
+
+    use claim_reader::model::{Diagnostic, Severity};
+    use claim_reader::reader::Reader;
+
+    const USAGE: &str = "\
+    Usage: claim-reader check [--format text|json] FILE...
+
+    Checks claims files the way the article page reads them, and reports every
+    problem with the line and column where it was found.
+
+      FILE            a claims file; - reads standard input
+      --format text   compiler-style messages and a summary per file (default)
+      --format json   one JSON array of all problems, for editor tooling
+      -h, --help      show this help
+      -V, --version   show the version
+
+    Exit status: 0 when no file has errors (warnings are allowed), 1 when any
+    file has errors, 2 when a file cannot be read or the command line is wrong.
+    ";
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Format {
+        Text,
+        Json,
+    }
+
+    /// What the command line asks for.
+    enum Command {
+        Help,
+        Version,
+        Check { format: Format, files: Vec<String> },
+    }
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match parse_args(&args) {
+            Ok(Command::Help) => {
+                print!("{USAGE}");
+                ExitCode::SUCCESS
+            }
+            Ok(Command::Version) => {
+                println!("claim-reader {}", env!("CARGO_PKG_VERSION"));
+                ExitCode::SUCCESS
+            }
+            Ok(Command::Check { format, files }) => ExitCode::from(check(format, &files)),
+            Err(problem) => {
+                eprintln!("claim-reader: {problem}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
         }
     }
-}
 
-fn parse_args(args: &[String]) -> Result<Command, String> {
-    let Some(first) = args.first() else { return Err("no command given".to_string()) };
-    match first.as_str() {
-        "-h" | "--help" | "help" => return Ok(Command::Help),
-        "-V" | "--version" => return Ok(Command::Version),
-        "check" => {}
-        other => return Err(format!("unknown command \"{other}\"")),
-    }
-    let mut format = Format::Text;
-    let mut files = Vec::new();
-    let mut rest = args[1..].iter();
-    let mut options_done = false;
-    while let Some(arg) = rest.next() {
-        if options_done || arg == "-" || !arg.starts_with('-') {
-            files.push(arg.clone());
-            continue;
+    fn parse_args(args: &[String]) -> Result<Command, String> {
+        let Some(first) = args.first() else { return Err("no command given".to_string()) };
+        match first.as_str() {
+            "-h" | "--help" | "help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "check" => {}
+            other => return Err(format!("unknown command \"{other}\"")),
         }
-        let value = match arg.as_str() {
-            "--" => {
-                options_done = true;
+        let mut format = Format::Text;
+        let mut files = Vec::new();
+        let mut rest = args[1..].iter();
+        let mut options_done = false;
+        while let Some(arg) = rest.next() {
+            if options_done || arg == "-" || !arg.starts_with('-') {
+                files.push(arg.clone());
                 continue;
             }
-            "-h" | "--help" => return Ok(Command::Help),
-            "--format" => rest.next().map(String::as_str),
-            _ => match arg.strip_prefix("--format=") {
-                Some(value) => Some(value),
-                None => return Err(format!("unknown option \"{arg}\"")),
-            },
-        };
-        format = match value {
-            Some("text") => Format::Text,
-            Some("json") => Format::Json,
-            Some(other) => return Err(format!("unknown format \"{other}\"; use text or json")),
-            None => return Err("--format needs a value: text or json".to_string()),
-        };
-    }
-    if files.is_empty() {
-        return Err("check needs at least one file (- for standard input)".to_string());
-    }
-    Ok(Command::Check { format, files })
-}
-
-/// Checks every file and returns the exit status.
-fn check(format: Format, files: &[String]) -> u8 {
-    let mut unreadable = false;
-    let mut any_errors = false;
-    let mut json_items = Vec::new();
-    let mut text_out = String::new();
-    for name in files {
-        let shown = if name == "-" { "<stdin>" } else { name.as_str() };
-        let bytes = match read(name) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("error: cannot read {shown}: {e}");
-                unreadable = true;
-                continue;
-            }
-        };
-        let report = check_bytes(&bytes);
-        any_errors |= report.diagnostics.iter().any(Diagnostic::is_error);
-        match format {
-            Format::Text => {
-                if !text_out.is_empty() {
-                    text_out.push('\n');
+            let value = match arg.as_str() {
+                "--" => {
+                    options_done = true;
+                    continue;
                 }
-                text_out.push_str(&render_text(shown, &report));
-            }
-            Format::Json => json_items.extend(report.diagnostics.into_iter().map(|d| diagnostic_json(shown, d))),
-        }
-    }
-    let out = match format {
-        Format::Text => text_out,
-        Format::Json => serde_json::to_string_pretty(&json_items).unwrap_or_else(|_| "[]".to_string()) + "\n",
-    };
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()).is_err() {
-        return 2;
-    }
-    if unreadable {
-        2
-    } else if any_errors {
-        1
-    } else {
-        0
-    }
-}
-
-fn read(name: &str) -> std::io::Result<Vec<u8>> {
-    if name == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(name)
-    }
-}
-
-/// One file's outcome: its problems, in the order they stand in the file, and what loaded.
-struct Report {
-    diagnostics: Vec<Diagnostic>,
-    loaded: Option<Counts>,
-}
-
-struct Counts {
-    claims: usize,
-    placed: usize,
-    parties: usize,
-    issues: usize,
-}
-
-fn check_bytes(bytes: &[u8]) -> Report {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let mut d = Diagnostic::error("", "the file is not UTF-8 text")
-                .with_hint("save it with the UTF-8 encoding");
-            d.line_col = Some(position_after(&String::from_utf8_lossy(&bytes[..e.valid_up_to()])));
-            return Report { diagnostics: vec![d], loaded: None };
-        }
-    };
-    // Reader::from_json places every problem at the value it is about, from its one parse.
-    let (mut diagnostics, loaded) = match Reader::from_json(text) {
-        Ok(reader) => {
-            let counts = Counts {
-                claims: reader.doc.claims.len(),
-                placed: reader.anchors.iter().filter(|a| a.is_some()).count(),
-                parties: reader.doc.parties.len(),
-                issues: reader.doc.issues.len(),
+                "-h" | "--help" => return Ok(Command::Help),
+                "--format" => rest.next().map(String::as_str),
+                _ => match arg.strip_prefix("--format=") {
+                    Some(value) => Some(value),
+                    None => return Err(format!("unknown option \"{arg}\"")),
+                },
             };
-            (reader.warnings, Some(counts))
+            format = match value {
+                Some("text") => Format::Text,
+                Some("json") => Format::Json,
+                Some(other) => return Err(format!("unknown format \"{other}\"; use text or json")),
+                None => return Err("--format needs a value: text or json".to_string()),
+            };
         }
-        Err(diagnostics) => (diagnostics, None),
-    };
-    // Read top to bottom, like the file; problems without a position come first.
-    diagnostics.sort_by_key(|d| d.line_col);
-    Report { diagnostics, loaded }
-}
-
-/// The (line, column) just after `text`, 1-based, columns in characters.
-fn position_after(text: &str) -> (usize, usize) {
-    let line = text.matches('\n').count() + 1;
-    let last_line = text.rsplit('\n').next().unwrap_or("");
-    (line, last_line.chars().count() + 1)
-}
-
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+        if files.is_empty() {
+            return Err("check needs at least one file (- for standard input)".to_string());
+        }
+        Ok(Command::Check { format, files })
     }
-}
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn render_text(file: &str, report: &Report) -> String {
-    let mut out = String::new();
-    for d in &report.diagnostics {
-        out.push_str(&format!("{}: {}\n", level(d.severity), d.message));
-        let mut at = format!("  --> {file}");
-        if let Some((line, column)) = d.line_col {
-            at.push_str(&format!(":{line}:{}", column.max(1)));
-        }
-        if !d.path.is_empty() {
-            at.push_str(&format!(" ({})", d.path));
-        }
-        out.push_str(&at);
-        out.push('\n');
-        if let Some(hint) = &d.hint {
-            out.push_str(&format!("  = help: {hint}\n"));
-        }
-        out.push('\n');
-    }
-    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = report.diagnostics.len() - errors;
-    let summary = match &report.loaded {
-        Some(c) => {
-            let status =
-                if warnings == 0 { "ok".to_string() } else { format!("ok, {}", plural(warnings, "warning", "warnings")) };
-            format!(
-                "{status} — {}, {} placed, {}, {}",
-                plural(c.claims, "claim", "claims"),
-                c.placed,
-                plural(c.parties, "party", "parties"),
-                plural(c.issues, "issue", "issues"),
-            )
-        }
-        None => {
-            let mut s = plural(errors, "error", "errors");
-            if warnings > 0 {
-                s.push_str(&format!(", {}", plural(warnings, "warning", "warnings")));
+    /// Checks every file and returns the exit status.
+    fn check(format: Format, files: &[String]) -> u8 {
+        let mut unreadable = false;
+        let mut any_errors = false;
+        let mut json_items = Vec::new();
+        let mut text_out = String::new();
+        for name in files {
+            let shown = if name == "-" { "<stdin>" } else { name.as_str() };
+            let bytes = match read(name) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    eprintln!("error: cannot read {shown}: {e}");
+                    unreadable = true;
+                    continue;
+                }
+            };
+            let report = check_bytes(&bytes);
+            any_errors |= report.diagnostics.iter().any(Diagnostic::is_error);
+            match format {
+                Format::Text => {
+                    if !text_out.is_empty() {
+                        text_out.push('\n');
+                    }
+                    text_out.push_str(&render_text(shown, &report));
+                }
+                Format::Json => json_items.extend(report.diagnostics.into_iter().map(|d| diagnostic_json(shown, d))),
             }
-            s
         }
-    };
-    out.push_str(&format!("{file}: {summary}\n"));
-    out
-}
+        let out = match format {
+            Format::Text => text_out,
+            Format::Json => serde_json::to_string_pretty(&json_items).unwrap_or_else(|_| "[]".to_string()) + "\n",
+        };
+        let mut stdout = std::io::stdout().lock();
+        if stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+            return 2;
+        }
+        if unreadable {
+            2
+        } else if any_errors {
+            1
+        } else {
+            0
+        }
+    }
 
-/// One problem as `--format json` prints it.
-#[derive(serde::Serialize)]
-struct JsonDiagnostic {
-    file: String,
-    path: String,
-    severity: &'static str,
-    message: String,
-    hint: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-}
+    fn read(name: &str) -> std::io::Result<Vec<u8>> {
+        if name == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        } else {
+            std::fs::read(name)
+        }
+    }
 
-fn diagnostic_json(file: &str, d: Diagnostic) -> JsonDiagnostic {
-    JsonDiagnostic {
-        file: file.to_string(),
-        severity: level(d.severity),
-        line: d.line_col.map(|(line, _)| line),
-        column: d.line_col.map(|(_, column)| column.max(1)),
-        path: d.path,
-        message: d.message,
-        hint: d.hint,
+    /// One file's outcome: its problems, in the order they stand in the file, and what loaded.
+    struct Report {
+        diagnostics: Vec<Diagnostic>,
+        loaded: Option<Counts>,
+    }
+
+    struct Counts {
+        claims: usize,
+        placed: usize,
+        parties: usize,
+        issues: usize,
+    }
+
+    fn check_bytes(bytes: &[u8]) -> Report {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let mut d = Diagnostic::error("", "the file is not UTF-8 text")
+                    .with_hint("save it with the UTF-8 encoding");
+                d.line_col = Some(position_after(&String::from_utf8_lossy(&bytes[..e.valid_up_to()])));
+                return Report { diagnostics: vec![d], loaded: None };
+            }
+        };
+        // Reader::from_json places every problem at the value it is about, from its one parse.
+        let (mut diagnostics, loaded) = match Reader::from_json(text) {
+            Ok(reader) => {
+                let counts = Counts {
+                    claims: reader.doc.claims.len(),
+                    placed: reader.anchors.iter().filter(|a| a.is_some()).count(),
+                    parties: reader.doc.parties.len(),
+                    issues: reader.doc.issues.len(),
+                };
+                (reader.warnings, Some(counts))
+            }
+            Err(diagnostics) => (diagnostics, None),
+        };
+        // Read top to bottom, like the file; problems without a position come first.
+        diagnostics.sort_by_key(|d| d.line_col);
+        Report { diagnostics, loaded }
+    }
+
+    /// The (line, column) just after `text`, 1-based, columns in characters.
+    fn position_after(text: &str) -> (usize, usize) {
+        let line = text.matches('\n').count() + 1;
+        let last_line = text.rsplit('\n').next().unwrap_or("");
+        (line, last_line.chars().count() + 1)
+    }
+
+    fn level(severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    fn plural(n: usize, one: &str, many: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+
+    fn render_text(file: &str, report: &Report) -> String {
+        let mut out = String::new();
+        for d in &report.diagnostics {
+            out.push_str(&format!("{}: {}\n", level(d.severity), d.message));
+            let mut at = format!("  --> {file}");
+            if let Some((line, column)) = d.line_col {
+                at.push_str(&format!(":{line}:{}", column.max(1)));
+            }
+            if !d.path.is_empty() {
+                at.push_str(&format!(" ({})", d.path));
+            }
+            out.push_str(&at);
+            out.push('\n');
+            if let Some(hint) = &d.hint {
+                out.push_str(&format!("  = help: {hint}\n"));
+            }
+            out.push('\n');
+        }
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = report.diagnostics.len() - errors;
+        let summary = match &report.loaded {
+            Some(c) => {
+                let status =
+                    if warnings == 0 { "ok".to_string() } else { format!("ok, {}", plural(warnings, "warning", "warnings")) };
+                format!(
+                    "{status} — {}, {} placed, {}, {}",
+                    plural(c.claims, "claim", "claims"),
+                    c.placed,
+                    plural(c.parties, "party", "parties"),
+                    plural(c.issues, "issue", "issues"),
+                )
+            }
+            None => {
+                let mut s = plural(errors, "error", "errors");
+                if warnings > 0 {
+                    s.push_str(&format!(", {}", plural(warnings, "warning", "warnings")));
+                }
+                s
+            }
+        };
+        out.push_str(&format!("{file}: {summary}\n"));
+        out
+    }
+
+    /// One problem as `--format json` prints it.
+    #[derive(serde::Serialize)]
+    struct JsonDiagnostic {
+        file: String,
+        path: String,
+        severity: &'static str,
+        message: String,
+        hint: Option<String>,
+        line: Option<usize>,
+        column: Option<usize>,
+    }
+
+    fn diagnostic_json(file: &str, d: Diagnostic) -> JsonDiagnostic {
+        JsonDiagnostic {
+            file: file.to_string(),
+            severity: level(d.severity),
+            line: d.line_col.map(|(line, _)| line),
+            column: d.line_col.map(|(_, column)| column.max(1)),
+            path: d.path,
+            message: d.message,
+            hint: d.hint,
+        }
     }
 }
