@@ -7,8 +7,10 @@ use std::ops::Range;
 
 use claim_reader::anchor::anchor_quote;
 use claim_reader::model::Quote;
-use unicode_normalization::char::{compose, decompose_canonical};
 use unicode_normalization::UnicodeNormalization;
+
+mod pairs;
+pub use pairs::composable_pairs;
 
 const VIETNAMESE: &str = "Người dân tại Hậu Giang nói rằng chính quyền đã hứa sẽ sửa đường trước mùa mưa.";
 const KOREAN: &str = "한국어 기사는 서울에서 열린 회의에서 정부가 새로운 정책을 발표했다고 전했다.";
@@ -90,29 +92,6 @@ pub fn typography_folds_with_normalisation() {
     let text = "Dân “Hậu Giang” — nói:\u{00A0}\u{00A0}người’s";
     let quote = "\"Ha\u{0302}\u{0323}u Giang\" - no\u{0301}i: ngu\u{031B}o\u{031B}\u{0300}i's";
     assert_eq!(placed(text, quote), range_of(text, "“Hậu Giang” — nói:\u{00A0}\u{00A0}người’s"));
-}
-
-/// Every pair of characters that composes canonically to one character, with that character,
-/// from the Unicode data of `unicode-normalization`: each character's canonical decomposition
-/// with its last character split off (and the rest recomposed), kept when the two compose back.
-pub fn composable_pairs() -> Vec<(char, char, char)> {
-    let mut pairs = Vec::new();
-    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-        let mut d = Vec::new();
-        decompose_canonical(c, |x| d.push(x));
-        let Some((&last, rest)) = d.split_last() else { continue };
-        if rest.is_empty() {
-            continue;
-        }
-        let head: String = rest.iter().collect::<String>().nfc().collect();
-        let mut head_chars = head.chars();
-        if let (Some(a), None) = (head_chars.next(), head_chars.next()) {
-            if compose(a, last) == Some(c) {
-                pairs.push((a, last, c));
-            }
-        }
-    }
-    pairs
 }
 
 /// For every composable pair (a, b) → c that `include` accepts (given the full decomposition and
