@@ -21,7 +21,7 @@ pub const FORMAT: &str = "claim-reader/1";
 
 /// The seed article's claims, for the native tests and the command; the seed page carries them
 /// as a JSON island (see `scripts/post-build`), so no embedding downloads them.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub const SEED_JSON: &str = include_str!("../static/seed.json");
 
 /// The wasm heap: talc, smaller and faster than Rust's default dlmalloc in this bundle.

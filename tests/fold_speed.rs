@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! How long placing one quote takes when every paragraph of a long article must be folded (the
 //! quote gives no position). Timing, not a check: run with
 //! `cargo test --release --test fold_speed -- --ignored --nocapture`.

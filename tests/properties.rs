@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: whatever an editor's file holds, loading, anchoring and segmenting never
 //! panic, and segments always tile the text exactly with the right claims over each run.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The seed article (static/seed.json) read through the whole pipeline: it loads cleanly, every
 //! quote lands on its words, and the stance table reads as the article does.
 
