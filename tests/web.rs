@@ -897,9 +897,9 @@ async fn a_long_article_shows_its_top_at_once_and_the_rest_soon_after() {
     let last = long.last().and_then(|p| p.as_str()).unwrap_or_default().to_string();
     doc["article"]["paragraphs"] = serde_json::Value::Array(long);
     let r = mount(doc.to_string()).await;
-    // 72 paragraphs in chunks of 32: the first chunk is built with the first render.
-    assert_eq!(r.all(".cr-chunk").len(), 3);
-    assert_eq!(r.all("p.cr-paragraph").len(), 32, "the first chunk comes first");
+    // 72 paragraphs in chunks of 16: the first chunk is built with the first render.
+    assert_eq!(r.all(".cr-chunk").len(), 5);
+    assert_eq!(r.all("p.cr-paragraph").len(), 16, "the first chunk comes first");
     assert_eq!(r.all("mark.cr-passage[data-claim~=\"us-crimea\"]").len(), 1, "with its passages");
     for _ in 0..200 {
         if r.all("p.cr-paragraph").len() == 72 {

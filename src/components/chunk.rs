@@ -12,7 +12,7 @@ use super::paragraph::Paragraph;
 use super::Seg;
 
 /// Paragraphs per chunk.
-pub const PER_CHUNK: usize = 32;
+pub const PER_CHUNK: usize = 16;
 
 #[derive(Properties, PartialEq)]
 pub struct ChunkProps {

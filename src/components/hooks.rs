@@ -5,6 +5,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -84,4 +86,38 @@ pub fn use_ready_mark() {
             let _ = performance.mark("claim-reader:ready");
         }
     });
+}
+
+/// Work waiting for the browser to be idle; dropping it cancels the work.
+/// (The closure and the timeout are held for their lifetimes: dropping them cancels.)
+pub enum WhenIdle {
+    /// Waiting for `requestIdleCallback`, with the callback kept alive until then.
+    Idle(u32, #[allow(dead_code)] Closure<dyn FnMut()>),
+    /// Browsers without idle callbacks: after the current task.
+    Soon(#[allow(dead_code)] Timeout),
+}
+
+impl Drop for WhenIdle {
+    fn drop(&mut self) {
+        if let (WhenIdle::Idle(handle, _), Some(window)) = (&*self, web_sys::window()) {
+            window.cancel_idle_callback(*handle);
+        }
+    }
+}
+
+/// Runs `work` once the browser is idle: after what is queued (a frame to paint, input to handle),
+/// so that building the rest of a long article never delays them.
+pub fn when_idle(work: impl FnOnce() + 'static) -> Option<WhenIdle> {
+    let window = web_sys::window()?;
+    let work = Rc::new(Cell::new(Some(work)));
+    let run = move || {
+        if let Some(work) = work.take() {
+            work();
+        }
+    };
+    let idle = Closure::<dyn FnMut()>::new(run.clone());
+    match window.request_idle_callback(idle.as_ref().unchecked_ref()) {
+        Ok(handle) => Some(WhenIdle::Idle(handle, idle)),
+        Err(_) => Some(WhenIdle::Soon(Timeout::new(0, run))),
+    }
 }

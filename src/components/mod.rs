@@ -5,7 +5,7 @@
 //! └─ ClaimReader              view state (use_reducer), context, page listeners
 //!    ├─ ArticleHeader         kicker, headline, byline, dates
 //!    ├─ ArticleBody           the paragraphs in chunks
-//!    │  └─ Chunk (keyed)      up to 32 paragraphs, laid out only near the screen
+//!    │  └─ Chunk (keyed)      up to 16 paragraphs, laid out only near the screen
 //!    │     └─ Paragraph (keyed)
 //!    │        └─ Passage      one highlighted run of text
 //!    ├─ StanceTable           parties × issues, and the same turned for narrow columns
