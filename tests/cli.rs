@@ -189,6 +189,7 @@ fn help_goes_to_stdout() {
         let output = run(&corpus_dir(), args);
         assert_eq!(output.status.code(), Some(0));
         assert!(stdout(&output).starts_with("Usage: claim-reader check"), "{args:?}");
+        assert!(stdout(&output).contains("\n  FILE            a claims file"), "the help keeps its layout: {args:?}");
         assert!(stderr(&output).is_empty());
     }
 }

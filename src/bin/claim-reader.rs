@@ -20,20 +20,20 @@ mod command {
     use claim_reader::reader::Reader;
 
     const USAGE: &str = "\
-    Usage: claim-reader check [--format text|json] FILE...
+Usage: claim-reader check [--format text|json] FILE...
 
-    Checks claims files the way the article page reads them, and reports every
-    problem with the line and column where it was found.
+Checks claims files the way the article page reads them, and reports every
+problem with the line and column where it was found.
 
-      FILE            a claims file; - reads standard input
-      --format text   compiler-style messages and a summary per file (default)
-      --format json   one JSON array of all problems, for editor tooling
-      -h, --help      show this help
-      -V, --version   show the version
+  FILE            a claims file; - reads standard input
+  --format text   compiler-style messages and a summary per file (default)
+  --format json   one JSON array of all problems, for editor tooling
+  -h, --help      show this help
+  -V, --version   show the version
 
-    Exit status: 0 when no file has errors (warnings are allowed), 1 when any
-    file has errors, 2 when a file cannot be read or the command line is wrong.
-    ";
+Exit status: 0 when no file has errors (warnings are allowed), 1 when any
+file has errors, 2 when a file cannot be read or the command line is wrong.
+";
 
     #[derive(Clone, Copy, PartialEq)]
     enum Format {
