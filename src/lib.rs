@@ -5,6 +5,8 @@
 //! tested natively and shared with the `claim-reader check` command.
 
 pub mod anchor;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 pub mod model;
 pub mod reader;
 pub mod segment;

@@ -21,15 +21,22 @@ mod command {
 
     const USAGE: &str = "\
 Usage: claim-reader check [--format text|json] FILE...
+       claim-reader export --to csv|csv-claims|markdown FILE
 
-Checks claims files the way the article page reads them, and reports every
-problem with the line and column where it was found.
+check: checks claims files the way the article page reads them, and reports
+every problem with the line and column where it was found.
 
   FILE            a claims file; - reads standard input
   --format text   compiler-style messages and a summary per file (default)
   --format json   one JSON array of all problems, for editor tooling
   -h, --help      show this help
   -V, --version   show the version
+
+export: writes a claims file that checks without errors to standard output:
+  --to csv        the stance table, one row per party and issue (UTF-8 CSV)
+  --to csv-claims the claims, one row per claim (UTF-8 CSV)
+  --to markdown   the stance table as a Markdown table
+Problems go to standard error, as check reports them.
 
 Exit status: 0 when no file has errors (warnings are allowed), 1 when any
 file has errors, 2 when a file cannot be read or the command line is wrong.
@@ -41,11 +48,20 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         Json,
     }
 
+    /// What `export` writes.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Target {
+        Csv,
+        CsvClaims,
+        Markdown,
+    }
+
     /// What the command line asks for.
     enum Command {
         Help,
         Version,
         Check { format: Format, files: Vec<String> },
+        Export { to: Target, file: String },
     }
 
     pub fn main() -> ExitCode {
@@ -60,6 +76,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
                 ExitCode::SUCCESS
             }
             Ok(Command::Check { format, files }) => ExitCode::from(check(format, &files)),
+            Ok(Command::Export { to, file }) => ExitCode::from(export(to, &file)),
             Err(problem) => {
                 eprintln!("claim-reader: {problem}\n\n{USAGE}");
                 ExitCode::from(2)
@@ -73,6 +90,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             "-h" | "--help" | "help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "check" => {}
+            "export" => return parse_export(&args[1..]),
             other => return Err(format!("unknown command \"{other}\"")),
         }
         let mut format = Format::Text;
@@ -107,6 +125,72 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             return Err("check needs at least one file (- for standard input)".to_string());
         }
         Ok(Command::Check { format, files })
+    }
+
+    fn parse_export(args: &[String]) -> Result<Command, String> {
+        let mut to = None;
+        let mut files = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let value = match arg.as_str() {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--to" => rest.next().map(String::as_str),
+                _ if arg.starts_with("--to=") => arg.strip_prefix("--to="),
+                _ if arg != "-" && arg.starts_with('-') => return Err(format!("unknown option \"{arg}\"")),
+                _ => {
+                    files.push(arg.clone());
+                    continue;
+                }
+            };
+            to = Some(match value {
+                Some("csv") => Target::Csv,
+                Some("csv-claims") => Target::CsvClaims,
+                Some("markdown") => Target::Markdown,
+                Some(other) => return Err(format!("unknown export \"{other}\"; use csv, csv-claims or markdown")),
+                None => return Err("--to needs a value: csv, csv-claims or markdown".to_string()),
+            });
+        }
+        let to = to.ok_or("export needs --to csv, csv-claims or markdown")?;
+        match <[String; 1]>::try_from(files) {
+            Ok([file]) => Ok(Command::Export { to, file }),
+            Err(_) => Err("export needs exactly one file (- for standard input)".to_string()),
+        }
+    }
+
+    /// Exports one file; its problems go to standard error. Returns the exit status.
+    fn export(to: Target, name: &str) -> u8 {
+        let shown = if name == "-" { "<stdin>" } else { name };
+        let bytes = match read(name) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: cannot read {shown}: {e}");
+                return 2;
+            }
+        };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            eprint!("{}", render_text(shown, &check_bytes(&bytes)));
+            return 1;
+        };
+        let reader = match Reader::from_json(text) {
+            Ok(reader) => reader,
+            Err(_) => {
+                eprint!("{}", render_text(shown, &check_bytes(&bytes)));
+                return 1;
+            }
+        };
+        if !reader.warnings.is_empty() {
+            eprint!("{}", render_text(shown, &check_bytes(&bytes)));
+        }
+        let out = match to {
+            Target::Csv => claim_reader::export::csv::stance_table(&reader),
+            Target::CsvClaims => claim_reader::export::csv::claims(&reader),
+            Target::Markdown => claim_reader::export::markdown::stance_table(&reader),
+        };
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+            Ok(()) => 0,
+            Err(_) => 2,
+        }
     }
 
     /// Checks every file and returns the exit status.

@@ -1,0 +1,25 @@
+//! A checked claims file in the formats other tools read: the stance table and the claims as CSV
+//! (for spreadsheets and data desks) and the table as Markdown (for newsletters). Used by the
+//! `claim-reader export` command; plain Rust, tested natively.
+
+pub mod csv;
+pub mod markdown;
+
+use crate::reader::Reader;
+use crate::stance::CellStance;
+
+/// A cell's stance in words: "demands", "not stated", or "demands / rejects" when the article
+/// gives the party more than one stance on the issue.
+pub fn stance_words(stance: &CellStance) -> String {
+    match stance {
+        CellStance::NotStated => "not stated".to_string(),
+        CellStance::One(s) => s.word().to_string(),
+        CellStance::Mixed(list) => list.iter().map(|s| s.word()).collect::<Vec<_>>().join(" / "),
+    }
+}
+
+/// The (party, issue) cells of the table, parties in file order, then issues in file order.
+pub fn cells(reader: &Reader) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let issues = reader.doc.issues.len();
+    (0..reader.doc.parties.len()).flat_map(move |p| (0..issues).map(move |i| (p, i)))
+}
