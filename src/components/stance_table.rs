@@ -74,7 +74,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
     let turns = doc.issues.len() > doc.parties.len();
     let columns = if turns { format!("cr-cols-{}", doc.issues.len().min(13)) } else { String::new() };
     html! {
-        <div class={classes!("cr-table-wrap", columns)} tabindex="0" role="region" aria-label="Stance table, scrolls sideways">
+        <div class={classes!("cr-table-wrap", columns)} tabindex="0" role="region" aria-label="Stance table">
             { table(false) }
             if turns { { table(true) } }
         </div>
