@@ -31,37 +31,32 @@ pub fn Chunk(props: &ChunkProps) -> Html {
     let node = use_node_ref();
     let context = use_reader();
     let reader = context.as_ref().map(|c| c.reader.clone());
-    // Until a chunk off screen is first laid out, it stands as tall as its text suggests, so the
-    // page does not jump when it appears. Set through the CSSOM, which a strict style-src allows.
-    use_effect_with((reader.clone(), props.index), {
-        let node = node.clone();
-        move |(reader, index)| {
-            let (Some(reader), Some(element)) = (reader, node.cast::<web_sys::HtmlElement>()) else { return };
-            let em: f64 = paragraphs_of(reader.paragraphs.len(), *index)
-                .map(|p| {
-                    let length = reader.doc.article.paragraphs[p].chars().count();
-                    1.1 + 1.65 * length.div_ceil(75).max(1) as f64
-                })
-                .sum();
-            let _ = element.style().set_property("contain-intrinsic-size", &format!("auto {}em", em.ceil() as u32));
-        }
-    });
     // Off screen the browser skips the chunk (content-visibility: auto) and says so: linking a
     // hovered cell's passages waits until the chunk is shown, so a hover re-renders only what
     // can be seen (a cell's passages run through the whole of a long article).
     let on_screen = use_state_eq(|| true);
-    {
-        let on_screen = on_screen.setter();
-        use_effect_with(node.clone(), move |node| {
-            let listener = node.cast::<web_sys::Element>().map(|chunk| {
+    use_effect_with((reader.clone(), props.index), {
+        let (node, on_screen) = (node.clone(), on_screen.setter());
+        move |(reader, index)| {
+            let chunk = node.cast::<web_sys::HtmlElement>();
+            // Until a chunk off screen is first laid out, it stands as tall as its text suggests,
+            // so the page does not jump when it appears. Set through the CSSOM, which a strict
+            // style-src allows.
+            if let (Some(reader), Some(chunk)) = (reader, &chunk) {
+                let em: f64 = paragraphs_of(reader.paragraphs.len(), *index)
+                    .map(|p| 1.1 + 1.65 * reader.doc.article.paragraphs[p].chars().count().div_ceil(75).max(1) as f64)
+                    .sum();
+                let _ = chunk.style().set_property("contain-intrinsic-size", &format!("auto {}em", em.ceil() as u32));
+            }
+            let listener = chunk.map(|chunk| {
                 EventListener::new(&chunk, "contentvisibilityautostatechange", move |e| {
                     let skipped = js_sys::Reflect::get(e, &"skipped".into()).ok().and_then(|v| v.as_bool());
                     on_screen.set(!skipped.unwrap_or(false));
                 })
             });
             move || drop(listener)
-        });
-    }
+        }
+    });
     let Some(reader) = reader else { return Html::default() };
     let paragraphs = paragraphs_of(reader.paragraphs.len(), props.index);
     let linked: &[Seg] = if *on_screen { &props.linked } else { &[] };
