@@ -21,7 +21,8 @@ mod command {
 
     const USAGE: &str = "\
 Usage: claim-reader check [--format text|json] FILE...
-       claim-reader export --to csv|csv-claims|markdown FILE
+       claim-reader export --to csv|csv-claims|markdown|w3c FILE
+       claim-reader import --from w3c --article CLAIMS_FILE FILE
 
 check: checks claims files the way the article page reads them, and reports
 every problem with the line and column where it was found.
@@ -36,7 +37,14 @@ export: writes a claims file that checks without errors to standard output:
   --to csv        the stance table, one row per party and issue (UTF-8 CSV)
   --to csv-claims the claims, one row per claim (UTF-8 CSV)
   --to markdown   the stance table as a Markdown table
+  --to w3c        the claims as W3C Web Annotations (JSON-LD)
 Problems go to standard error, as check reports them.
+
+import: reads annotations back into a claims file, written to standard output:
+  --from w3c      FILE is a W3C Web Annotation collection as export writes it
+  --article FILE  the claims file whose article, parties and issues the
+                  annotations belong to (its own claims are not used)
+Problems go to standard error; with errors nothing is written.
 
 Exit status: 0 when no file has errors (warnings are allowed), 1 when any
 file has errors, 2 when a file cannot be read or the command line is wrong.
@@ -54,6 +62,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         Csv,
         CsvClaims,
         Markdown,
+        W3c,
     }
 
     /// What the command line asks for.
@@ -62,6 +71,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         Version,
         Check { format: Format, files: Vec<String> },
         Export { to: Target, file: String },
+        Import { article: String, file: String },
     }
 
     pub fn main() -> ExitCode {
@@ -77,6 +87,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             }
             Ok(Command::Check { format, files }) => ExitCode::from(check(format, &files)),
             Ok(Command::Export { to, file }) => ExitCode::from(export(to, &file)),
+            Ok(Command::Import { article, file }) => ExitCode::from(import(&article, &file)),
             Err(problem) => {
                 eprintln!("claim-reader: {problem}\n\n{USAGE}");
                 ExitCode::from(2)
@@ -91,6 +102,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             "-V" | "--version" => return Ok(Command::Version),
             "check" => {}
             "export" => return parse_export(&args[1..]),
+            "import" => return parse_import(&args[1..]),
             other => return Err(format!("unknown command \"{other}\"")),
         }
         let mut format = Format::Text;
@@ -146,14 +158,104 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
                 Some("csv") => Target::Csv,
                 Some("csv-claims") => Target::CsvClaims,
                 Some("markdown") => Target::Markdown,
-                Some(other) => return Err(format!("unknown export \"{other}\"; use csv, csv-claims or markdown")),
-                None => return Err("--to needs a value: csv, csv-claims or markdown".to_string()),
+                Some("w3c") => Target::W3c,
+                Some(other) => return Err(format!("unknown export \"{other}\"; use csv, csv-claims, markdown or w3c")),
+                None => return Err("--to needs a value: csv, csv-claims, markdown or w3c".to_string()),
             });
         }
-        let to = to.ok_or("export needs --to csv, csv-claims or markdown")?;
+        let to = to.ok_or("export needs --to csv, csv-claims, markdown or w3c")?;
         match <[String; 1]>::try_from(files) {
             Ok([file]) => Ok(Command::Export { to, file }),
             Err(_) => Err("export needs exactly one file (- for standard input)".to_string()),
+        }
+    }
+
+    fn parse_import(args: &[String]) -> Result<Command, String> {
+        let (mut from, mut article) = (None, None);
+        let mut files = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let (key, inline) = match arg.split_once('=') {
+                Some((key, value)) if key.starts_with("--") => (key, Some(value.to_string())),
+                _ => (arg.as_str(), None),
+            };
+            match key {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--from" | "--article" => {
+                    let value = inline.or_else(|| rest.next().cloned()).ok_or(format!("{key} needs a value"))?;
+                    if key == "--from" {
+                        from = Some(value);
+                    } else {
+                        article = Some(value);
+                    }
+                }
+                _ if arg != "-" && arg.starts_with('-') => return Err(format!("unknown option \"{arg}\"")),
+                _ => files.push(arg.clone()),
+            }
+        }
+        match from.as_deref() {
+            Some("w3c") => {}
+            Some(other) => return Err(format!("unknown import \"{other}\"; use w3c")),
+            None => return Err("import needs --from w3c".to_string()),
+        }
+        let article = article.ok_or("import needs --article CLAIMS_FILE: the article the annotations belong to")?;
+        match <[String; 1]>::try_from(files) {
+            Ok([file]) => Ok(Command::Import { article, file }),
+            Err(_) => Err("import needs exactly one annotation file (- for standard input)".to_string()),
+        }
+    }
+
+    /// Reads annotations back into a claims file over the article file's article. Returns the
+    /// exit status.
+    fn import(article_name: &str, name: &str) -> u8 {
+        let shown = if name == "-" { "<stdin>" } else { name };
+        let article_bytes = match std::fs::read(article_name) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: cannot read {article_name}: {e}");
+                return 2;
+            }
+        };
+        let article = std::str::from_utf8(&article_bytes).ok().and_then(|text| Reader::from_json(text).ok());
+        let Some(article) = article else {
+            eprint!("{}", render_text(article_name, &check_bytes(&article_bytes)));
+            return 1;
+        };
+        let bytes = match read(name) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: cannot read {shown}: {e}");
+                return 2;
+            }
+        };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            eprint!("{}", render_text(shown, &check_bytes(&bytes)));
+            return 1;
+        };
+        let mut imported = match claim_reader::export::w3c::import(text, &article.doc) {
+            Ok(imported) => imported,
+            Err(mut diagnostics) => {
+                diagnostics.sort_by_key(|d| d.line_col);
+                eprint!("{}", render_text(shown, &Report { diagnostics, loaded: None }));
+                return 1;
+            }
+        };
+        if !imported.warnings.is_empty() {
+            imported.warnings.sort_by_key(|d| d.line_col);
+            let doc = &imported.doc;
+            let loaded = Counts {
+                claims: doc.claims.len(),
+                placed: imported.placed,
+                parties: doc.parties.len(),
+                issues: doc.issues.len(),
+            };
+            eprint!("{}", render_text(shown, &Report { diagnostics: std::mem::take(&mut imported.warnings), loaded: Some(loaded) }));
+        }
+        let out = claim_reader::export::w3c::claims_file(&imported.doc);
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+            Ok(()) => 0,
+            Err(_) => 2,
         }
     }
 
@@ -185,6 +287,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             Target::Csv => claim_reader::export::csv::stance_table(&reader),
             Target::CsvClaims => claim_reader::export::csv::claims(&reader),
             Target::Markdown => claim_reader::export::markdown::stance_table(&reader),
+            Target::W3c => claim_reader::export::w3c::collection(&reader),
         };
         let mut stdout = std::io::stdout().lock();
         match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {

@@ -1,9 +1,11 @@
 //! A checked claims file in the formats other tools read: the stance table and the claims as CSV
-//! (for spreadsheets and data desks) and the table as Markdown (for newsletters). Used by the
-//! `claim-reader export` command; plain Rust, tested natively.
+//! (for spreadsheets and data desks), the table as Markdown (for newsletters), and the claims as
+//! W3C Web Annotations, which also read back. Used by the `claim-reader export` and `import`
+//! commands; plain Rust, tested natively.
 
 pub mod csv;
 pub mod markdown;
+pub mod w3c;
 
 use crate::reader::Reader;
 use crate::stance::CellStance;
