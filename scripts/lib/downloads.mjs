@@ -13,10 +13,10 @@ export const BUDGET_BROTLI = 102_400;
 
 /**
  * While the bundle is over the budget, the most it may weigh: the measured total of the reader
- * as Yew components when it landed (119,965 B) and a little room, only ever to be lowered, so
+ * as Yew components when it landed (119,659 B) and a little room, only ever to be lowered, so
  * that nothing adds weight until the budget is met again. null once the budget is met.
  */
-export const CEILING_BROTLI = 120_100;
+export const CEILING_BROTLI = 119_760;
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

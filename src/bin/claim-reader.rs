@@ -209,30 +209,19 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
     /// exit status.
     fn import(article_name: &str, name: &str) -> u8 {
         let shown = if name == "-" { "<stdin>" } else { name };
-        let article_bytes = match std::fs::read(article_name) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("error: cannot read {article_name}: {e}");
-                return 2;
-            }
+        let article_text = match read_text(article_name, article_name) {
+            Ok(text) => text,
+            Err(status) => return status,
         };
-        let article = std::str::from_utf8(&article_bytes).ok().and_then(|text| Reader::from_json(text).ok());
-        let Some(article) = article else {
-            eprint!("{}", render_text(article_name, &check_bytes(&article_bytes)));
+        let Ok(article) = Reader::from_json(&article_text) else {
+            eprint!("{}", render_text(article_name, &check_bytes(article_text.as_bytes())));
             return 1;
         };
-        let bytes = match read(name) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("error: cannot read {shown}: {e}");
-                return 2;
-            }
+        let text = match read_text(name, shown) {
+            Ok(text) => text,
+            Err(status) => return status,
         };
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            eprint!("{}", render_text(shown, &check_bytes(&bytes)));
-            return 1;
-        };
-        let mut imported = match claim_reader::export::w3c::import(text, &article.doc) {
+        let mut imported = match claim_reader::export::w3c::import(&text, &article.doc) {
             Ok(imported) => imported,
             Err(mut diagnostics) => {
                 diagnostics.sort_by_key(|d| d.line_col);
@@ -251,37 +240,22 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             };
             eprint!("{}", render_text(shown, &Report { diagnostics: std::mem::take(&mut imported.warnings), loaded: Some(loaded) }));
         }
-        let out = claim_reader::export::w3c::claims_file(&imported.doc);
-        let mut stdout = std::io::stdout().lock();
-        match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
-            Ok(()) => 0,
-            Err(_) => 2,
-        }
+        write_out(&claim_reader::export::w3c::claims_file(&imported.doc))
     }
 
     /// Exports one file; its problems go to standard error. Returns the exit status.
     fn export(to: Target, name: &str) -> u8 {
         let shown = if name == "-" { "<stdin>" } else { name };
-        let bytes = match read(name) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("error: cannot read {shown}: {e}");
-                return 2;
-            }
+        let text = match read_text(name, shown) {
+            Ok(text) => text,
+            Err(status) => return status,
         };
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            eprint!("{}", render_text(shown, &check_bytes(&bytes)));
+        let Ok(reader) = Reader::from_json(&text) else {
+            eprint!("{}", render_text(shown, &check_bytes(text.as_bytes())));
             return 1;
         };
-        let reader = match Reader::from_json(text) {
-            Ok(reader) => reader,
-            Err(_) => {
-                eprint!("{}", render_text(shown, &check_bytes(&bytes)));
-                return 1;
-            }
-        };
         if !reader.warnings.is_empty() {
-            eprint!("{}", render_text(shown, &check_bytes(&bytes)));
+            eprint!("{}", render_text(shown, &check_bytes(text.as_bytes())));
         }
         let out = match to {
             Target::Csv => claim_reader::export::csv::stance_table(&reader),
@@ -289,6 +263,24 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             Target::Markdown => claim_reader::export::markdown::stance_table(&reader),
             Target::W3c => claim_reader::export::w3c::collection(&reader),
         };
+        write_out(&out)
+    }
+
+    /// Reads a file (`-`: standard input) as UTF-8 text. When it cannot be read, or is not
+    /// UTF-8, says so as `check` would and gives the exit status: 2 unreadable, 1 not UTF-8.
+    fn read_text(name: &str, shown: &str) -> Result<String, u8> {
+        let bytes = read(name).map_err(|e| {
+            eprintln!("error: cannot read {shown}: {e}");
+            2
+        })?;
+        String::from_utf8(bytes).map_err(|e| {
+            eprint!("{}", render_text(shown, &check_bytes(e.as_bytes())));
+            1
+        })
+    }
+
+    /// Writes an export to standard output; the exit status, 2 when it cannot be written.
+    fn write_out(out: &str) -> u8 {
         let mut stdout = std::io::stdout().lock();
         match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
             Ok(()) => 0,
