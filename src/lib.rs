@@ -5,6 +5,7 @@
 //! tested natively and shared with the `claim-reader check` command.
 
 pub mod anchor;
+pub mod claim_link;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod model;

@@ -12,6 +12,25 @@ pub enum Opener {
     Focus,
     /// A click or tap: stays until Escape, the close button, or a tap elsewhere.
     Tap,
+    /// A link to the claim in the page's URL: stays as a tap's do.
+    Link,
+}
+
+impl Opener {
+    /// Pinned details stay when the pointer or focus leaves.
+    pub fn is_pinned(self) -> bool {
+        matches!(self, Opener::Tap | Opener::Link)
+    }
+
+    /// How the host page's events name it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Opener::Hover => "hover",
+            Opener::Focus => "focus",
+            Opener::Tap => "tap",
+            Opener::Link => "link",
+        }
+    }
 }
 
 /// The details being shown: which segment opened them and the claims over it.
@@ -75,9 +94,11 @@ impl ViewState {
                     Some((cell, Some(t))) if t == next.trigger => Some((cell, Some(t))),
                     _ => None,
                 };
-                // A tap on the passage already shown pins it rather than reopening it.
-                let keep_pinned = matches!(&self.open, Some(o) if o.trigger == next.trigger && o.opener == Opener::Tap);
-                let opener = if keep_pinned { Opener::Tap } else { next.opener };
+                // A tap on the passage already shown pins it; pinned details stay pinned.
+                let opener = match &self.open {
+                    Some(o) if o.trigger == next.trigger && o.opener.is_pinned() => o.opener,
+                    _ => next.opener,
+                };
                 self.open = Some(OpenDetails { opener, ..next });
             }
             Action::Leave(how) => {
@@ -147,6 +168,19 @@ mod tests {
         assert_eq!(s.open.as_ref().map(|o| o.opener), Some(Opener::Tap), "focus after a tap keeps it pinned");
         s.apply(Action::Close);
         assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn details_opened_by_a_link_stay_when_pointer_or_focus_passes() {
+        let mut s = ViewState::new(1);
+        s.apply(open((3, 0), Opener::Link));
+        s.apply(open((3, 0), Opener::Hover));
+        s.apply(Action::Leave(Opener::Hover));
+        s.apply(open((3, 0), Opener::Focus));
+        s.apply(Action::Leave(Opener::Focus));
+        assert_eq!(s.open.as_ref().map(|o| o.opener), Some(Opener::Link));
+        s.apply(open((4, 0), Opener::Hover));
+        assert!(s.is_open_on((4, 0)), "another passage still opens");
     }
 
     #[test]

@@ -47,13 +47,16 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             move || drop(next)
         });
     }
+    // The chunk of the open passage is built now, whatever the idle work has reached: a link to
+    // a claim far down a long article opens at once.
+    let filled_now = (*filled).max(props.open.map_or(0, |(p, _)| p / PER_CHUNK + 1));
     html! {
         <div class="cr-paragraphs">
             { for (0..chunks).map(|k| {
                 let range = k * PER_CHUNK..((k + 1) * PER_CHUNK).min(paragraphs);
                 let open = props.open.filter(|(p, _)| range.contains(p));
                 let linked: Vec<Seg> = props.linked.iter().copied().filter(|(p, _)| range.contains(p)).collect();
-                html! { <Chunk key={k} index={k} filled={k < *filled} {open} {linked} muted={props.muted.clone()} /> }
+                html! { <Chunk key={k} index={k} filled={k < filled_now} {open} {linked} muted={props.muted.clone()} /> }
             }) }
         </div>
     }

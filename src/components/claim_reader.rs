@@ -10,14 +10,14 @@ use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
 use super::details::Details;
 use super::events::PassageEvents;
-use super::hooks::{use_dismiss_listeners, use_printing, use_ready_mark};
+use super::hooks::{use_claim_link, use_dismiss_listeners, use_host_events, use_printing, use_ready_mark};
 use super::legend::Legend;
 use super::notices::Notices;
 use super::paragraph::shown_claims;
 use super::print_notes::PrintNotes;
 use super::stance_table::StanceTable;
 use super::{ReaderContext, ReaderRef, Seg};
-use crate::view_state::{Action, ViewState};
+use crate::view_state::{Action, Opener, ViewState};
 
 impl Reducible for ViewState {
     type Action = Action;
@@ -53,6 +53,9 @@ pub struct ClaimReaderProps {
     /// "light" or "dark" to override `prefers-color-scheme`.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
+    /// The reader's name in links to its claims.
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
 }
 
 /// Shows one article. New data keeps what the reader has done (issues switched off, details
@@ -66,12 +69,20 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     });
     let prefix = use_memo((), |_| next_instance_prefix());
     let root = use_node_ref();
-    let context = use_memo((reader.clone(), prefix.clone()), {
+    let context = use_memo((reader.clone(), prefix.clone(), props.name.clone()), {
         let (dispatch, root) = (state.dispatcher(), root.clone());
-        move |(reader, prefix)| ReaderContext { reader: reader.clone(), dispatch, prefix: (**prefix).clone(), root }
+        move |(reader, prefix, name)| ReaderContext {
+            reader: reader.clone(),
+            dispatch,
+            prefix: (**prefix).clone(),
+            root,
+            name: name.clone(),
+        }
     });
     let muted = use_memo(state.muted.clone(), |muted| muted.clone());
     use_dismiss_listeners(root.clone(), state.dispatcher());
+    use_claim_link((*context).clone());
+    use_host_events((*context).clone(), state.open.as_ref().map(|o| (o.trigger, o.opener)), muted.clone());
     let printing = use_printing();
     use_ready_mark();
 
@@ -131,6 +142,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                     trigger={open.as_ref().map(|(t, _)| *t)}
                     claims={open_claims}
                     back={state.return_cell()}
+                    reveal={state.open.as_ref().is_some_and(|o| o.opener == Opener::Link)}
                 />
             </div>
         </ContextProvider<ReaderContext>>

@@ -36,6 +36,9 @@ pub struct ReaderContext {
     pub prefix: AttrValue,
     /// The reader's root element, for what must be found, measured or focused in it.
     pub root: NodeRef,
+    /// The name links to this reader's claims use on a page with several readers: the id of
+    /// the element it was mounted into.
+    pub name: Option<AttrValue>,
 }
 
 impl ReaderContext {

@@ -1,13 +1,17 @@
 //! The details of the claims over the open passage: a WAI-ARIA tooltip that is also a tap
-//! target. Every claim over the passage is listed, with its party, stance and issue.
+//! target. Every claim over the passage is listed, with its party, stance and issue, and a link
+//! to it that the reader can copy.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::use_reader;
+use wasm_bindgen_futures::JsFuture;
+
+use super::context::{use_reader, ReaderContext};
 use super::stance_table::swatch;
-use super::{dom, issue_class, Seg};
+use super::{class_list, dom, issue_class, Seg};
+use crate::embed::page_link;
 use crate::model::Claim;
 use crate::view_state::Action;
 
@@ -18,6 +22,19 @@ pub struct DetailsProps {
     pub claims: Rc<[usize]>,
     /// The table cell the passage was reached from: the details offer the way back to it.
     pub back: Option<crate::view_state::Cell>,
+    /// Opened by a link in the page's URL: the passage is first scrolled into view.
+    #[prop_or_default]
+    pub reveal: bool,
+}
+
+/// What became of the last "Copy link" in these details.
+#[derive(Clone, PartialEq)]
+enum Copied {
+    /// The claim's link is on the clipboard.
+    Done(usize),
+    /// The clipboard refused (an insecure page, or permission denied): the link is shown to copy
+    /// by hand.
+    Refused(usize, String),
 }
 
 #[function_component]
@@ -25,18 +42,26 @@ pub fn Details(props: &DetailsProps) -> Html {
     let node = use_node_ref();
     let context = use_reader();
     // Placed from the passage's box once the change is rendered: one layout.
-    use_effect_with((props.trigger, props.claims.clone(), props.back), {
+    use_effect_with((props.trigger, props.claims.clone(), props.back, props.reveal), {
         let (node, context) = (node.clone(), context.clone());
-        move |(trigger, _, _)| {
+        move |(trigger, _, _, reveal)| {
             let (Some(trigger), Some(context), Some(details)) = (trigger, context, node.cast::<web_sys::HtmlElement>())
             else {
                 return;
             };
             if let Some(mark) = dom::passage(&context.root, *trigger) {
+                if *reveal {
+                    dom::reveal_passage(&mark);
+                }
                 dom::place_details(&details, &mark, &context.root);
             }
         }
     });
+    let copied = use_state_eq(|| None::<Copied>);
+    {
+        let copied = copied.setter();
+        use_effect_with(props.trigger, move |_| copied.set(None));
+    }
     let Some(context) = context else { return Html::default() };
     let reader = &context.reader;
     let onmouseout = {
@@ -80,12 +105,12 @@ pub fn Details(props: &DetailsProps) -> Html {
                                 <p class="cr-details-head">
                                     <span class="cr-details-party">{ &party.name }</span>
                                     { " " }
-                                    <span class={classes!("cr-details-stance", format!("is-{}", direction.word()))}>
+                                    <span class={format!("cr-details-stance is-{}", direction.word())}>
                                         <span aria-hidden="true">{ direction.icon() }{ " " }</span>
                                         { claim.stance.word() }
                                     </span>
                                 </p>
-                                <p class={classes!("cr-details-issue", issue_class(i))}>
+                                <p class={class_list([Some("cr-details-issue"), Some(issue_class(i))])}>
                                     { swatch() }
                                     <span class="cr-details-issue-label">{ &issue.label }</span>
                                     <span class="cr-details-issue-description">{ &issue.description }</span>
@@ -93,6 +118,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                                 <p class="cr-details-summary">{ &claim.summary }</p>
                                 <p class="cr-details-certainty">{ certainty_line(claim) }</p>
                                 <p class="cr-details-attribution">{ attribution_line(claim) }</p>
+                                { copy_link(&context, c, (*copied).clone(), copied.setter()) }
                             </section>
                         }
                     }) }
@@ -102,6 +128,39 @@ pub fn Details(props: &DetailsProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// "Copy link" for claim `c`, with what became of the last copy. Its state is announced.
+fn copy_link(context: &ReaderContext, c: usize, copied: Option<Copied>, set: UseStateSetter<Option<Copied>>) -> Html {
+    let url = page_link::url_to(context.name.as_deref(), &context.reader.doc.claims[c].id);
+    let onclick = url.clone().map(|url| {
+        Callback::from(move |_: MouseEvent| {
+            let (url, set) = (url.clone(), set.clone());
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            yew::platform::spawn_local(async move {
+                let written = match clipboard {
+                    Some(clipboard) => JsFuture::from(clipboard.write_text(&url)).await.is_ok(),
+                    None => false,
+                };
+                set.set(Some(if written { Copied::Done(c) } else { Copied::Refused(c, url) }));
+            });
+        })
+    });
+    let status = match copied {
+        Some(Copied::Done(of)) if of == c => html! { { "Link copied." } },
+        Some(Copied::Refused(of, url)) if of == c => html! {
+            <>{ "Copy this link: " }<a href={url.clone()}>{ url }</a></>
+        },
+        _ => Html::default(),
+    };
+    html! {
+        <p class="cr-details-link">
+            if onclick.is_some() {
+                <button type="button" class="cr-details-copy" {onclick}>{ "Copy link to this claim" }</button>
+            }
+            <span class="cr-details-link-status" role="status">{ status }</span>
+        </p>
     }
 }
 

@@ -44,11 +44,25 @@ pub fn is_within(target: Option<EventTarget>, root: &NodeRef, selector: &str) ->
 /// reach later.
 pub fn focus_passage(root: &NodeRef, seg: Seg) -> bool {
     let Some(mark) = passage(root, seg) else { return false };
+    reveal_passage(&mark);
+    mark.dyn_into::<HtmlElement>().is_ok_and(|m| m.focus().is_ok())
+}
+
+/// Scrolls a claim not found in the text into view in the list of unplaced claims.
+pub fn reveal_unplaced(context: &ReaderContext, claim: usize) {
+    let Some(claim) = context.reader.doc.claims.get(claim) else { return };
+    if let Some(item) = find(&context.root, &format!("[id=\"{}-unplaced-{}\"]", context.prefix, claim.id)) {
+        item.scroll_into_view();
+    }
+}
+
+/// Scrolls a passage to the middle of the screen at once (the details are then placed from
+/// where it ends up).
+pub fn reveal_passage(mark: &Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     options.set_behavior(web_sys::ScrollBehavior::Instant);
     mark.scroll_into_view_with_scroll_into_view_options(&options);
-    mark.dyn_into::<HtmlElement>().is_ok_and(|m| m.focus().is_ok())
 }
 
 /// Takes focus off the open passage, as a dialog's close would.

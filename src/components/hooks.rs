@@ -8,10 +8,16 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-use super::dom;
-use crate::view_state::{Action, ViewState};
+use super::paragraph::shown_claims;
+use super::{dom, ReaderContext, Seg};
+use crate::claim_link::ClaimLink;
+use crate::embed::host_events;
+use crate::embed::objects::{ClaimOpened, ClaimSummary, IssueToggled};
+use crate::embed::page_link;
+use crate::view_state::{Action, OpenDetails, Opener, ViewState};
 
 /// Escape anywhere closes the details (WCAG 1.4.13: dismissible without moving the pointer),
 /// and a tap or click outside the passages, the details and the table closes them too. Escape
@@ -120,4 +126,67 @@ pub fn when_idle(work: impl FnOnce() + 'static) -> Option<WhenIdle> {
         Ok(handle) => Some(WhenIdle::Idle(handle, idle)),
         Err(_) => Some(WhenIdle::Soon(Timeout::new(0, run))),
     }
+}
+
+/// Opens the claim the page's URL links to (`#claim=…`, see [`crate::claim_link`]) when the
+/// reader is shown and whenever the fragment changes. A claim not found in the text scrolls its
+/// entry in the list of unplaced claims into view instead.
+#[hook]
+pub fn use_claim_link(context: ReaderContext) {
+    use_effect_with(context, |context| {
+        let open = {
+            let context = context.clone();
+            move || {
+                let Some(fragment) = page_link::fragment() else { return };
+                let Some(link) = ClaimLink::parse(&fragment).filter(|l| l.is_for(context.name.as_deref())) else { return };
+                let reader = &context.reader;
+                let Some(claim) = reader.doc.claims.iter().position(|c| c.id == link.claim) else { return };
+                match reader.segments_of.get(claim).and_then(|s| s.first()) {
+                    Some(&trigger) => context.dispatch.dispatch(Action::Open(OpenDetails {
+                        trigger,
+                        claims: vec![claim],
+                        opener: Opener::Link,
+                        pointer: None,
+                    })),
+                    None => dom::reveal_unplaced(&context, claim),
+                }
+            }
+        };
+        open();
+        let listener = web_sys::window().map(|w| EventListener::new(&w, "hashchange", move |_| open()));
+        move || drop(listener)
+    });
+}
+
+/// Tells the host page when details open on a passage and when an issue is switched off or on
+/// (see [`crate::embed::host_events`]). Each fires once per change, after it is rendered.
+#[hook]
+pub fn use_host_events(context: ReaderContext, open: Option<(Seg, Opener)>, muted: Rc<Vec<bool>>) {
+    let trigger = open.map(|(t, _)| t);
+    {
+        let (context, muted) = (context.clone(), muted.clone());
+        use_effect_with(trigger, move |trigger| {
+            let (Some(trigger), Some((_, opener)), Some(root)) = (trigger, open, context.root.cast::<Element>()) else {
+                return;
+            };
+            let reader = &context.reader;
+            let Some(segment) = reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
+            let claims = shown_claims(reader, &segment.claims, &muted);
+            let claims = claims.into_iter().filter_map(|c| ClaimSummary::of(reader, c)).collect();
+            host_events::emit(&root, host_events::CLAIM_OPENED, &ClaimOpened { claims, opener: opener.word() });
+        });
+    }
+    let before = use_mut_ref(|| None::<Rc<Vec<bool>>>);
+    use_effect_with(muted, move |muted| {
+        let previous = before.replace(Some(muted.clone()));
+        let (Some(previous), Some(root)) = (previous, context.root.cast::<Element>()) else { return };
+        let issues = &context.reader.doc.issues;
+        for (i, issue) in issues.iter().enumerate() {
+            let (was, is) = (previous.get(i).copied().unwrap_or(false), muted.get(i).copied().unwrap_or(false));
+            if was != is {
+                let toggled = IssueToggled { issue: &issue.id, label: &issue.label, shown: !is };
+                host_events::emit(&root, host_events::ISSUE_TOGGLED, &toggled);
+            }
+        }
+    });
 }

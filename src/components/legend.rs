@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::use_reader;
-use super::issue_class;
+use super::{class_list, issue_class};
 use super::stance_table::swatch;
 use crate::model::suggest::push_list;
 use crate::view_state::Action;
@@ -45,7 +45,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                         <li key={i}>
                             <button
                                 type="button"
-                                class={classes!("cr-legend-item", issue_class(i))}
+                                class={class_list([Some("cr-legend-item"), Some(issue_class(i))])}
                                 data-issue={issue.id.clone()}
                                 aria-pressed={if is_muted(i) { "false" } else { "true" }}
                                 {onclick}

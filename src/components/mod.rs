@@ -53,6 +53,19 @@ fn issue_class(issue: usize) -> &'static str {
     CLASSES[issue % 8]
 }
 
+/// A `class` attribute from its names, the absent ones left out. A plain join: yew's `classes!`
+/// keeps an ordered set per element, which these fixed, distinct names never need.
+fn class_list<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    let mut list = String::new();
+    for name in names.into_iter().flatten() {
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        list.push_str(name);
+    }
+    list
+}
+
 /// "1 passage", "3 passages".
 fn count_of(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::use_reader;
-use super::issue_class;
+use super::{class_list, issue_class};
 use super::paragraph::{claim_label, shown_claims};
 
 #[derive(Properties, PartialEq)]
@@ -33,14 +33,14 @@ pub fn Passage(props: &PassageProps) -> Html {
     // Passages whose issues are all switched off are no stop for focus and open nothing.
     let is_muted = shown.is_empty();
     let lead = shown.first().or(claims.first()).copied().unwrap_or_default();
-    let class = classes!(
-        "cr-passage",
-        issue_class(reader.cells[lead].1),
+    let class = class_list([
+        Some("cr-passage"),
+        Some(issue_class(reader.cells[lead].1)),
         (claims.len() > 1).then_some("is-multi"),
         is_muted.then_some("is-muted"),
         props.open.then_some("is-open"),
         props.linked.then_some("is-linked"),
-    );
+    ]);
     let ids: Vec<&str> = claims.iter().map(|&c| reader.doc.claims[c].id.as_str()).collect();
     let mut issues: Vec<&str> = claims.iter().map(|&c| reader.doc.claims[c].issue.as_str()).collect();
     issues.dedup();

@@ -27,6 +27,12 @@ pub struct ReaderRootProps {
     /// "light" or "dark" to override the reader's `prefers-color-scheme`.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
+    /// The reader's name in links to its claims (`#claim=<name>/<claim id>`).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
+    /// Told what the reader shows whenever that changes: the loaded data, or `None`.
+    #[prop_or_default]
+    pub on_load: Callback<Option<ReaderRef>>,
 }
 
 /// The pipeline's result for a source: `None` while loading.
@@ -44,15 +50,21 @@ fn load(source: &Source) -> Loaded {
 #[function_component]
 pub fn ReaderRoot(props: &ReaderRootProps) -> Html {
     let loaded = use_memo(props.source.clone(), load);
-    use_effect_with(loaded.clone(), |loaded| match &**loaded {
-        Some(Ok(reader)) => log(&reader.warnings),
-        Some(Err(diagnostics)) => log(diagnostics),
-        None => {}
+    use_effect_with((loaded.clone(), props.on_load.clone()), |(loaded, on_load)| {
+        match &**loaded {
+            Some(Ok(reader)) => log(&reader.warnings),
+            Some(Err(diagnostics)) => log(diagnostics),
+            None => {}
+        }
+        on_load.emit(match &**loaded {
+            Some(Ok(reader)) => Some(reader.clone()),
+            _ => None,
+        });
     });
-    let theme = props.theme.clone();
+    let (theme, name) = (props.theme.clone(), props.name.clone());
     match &*loaded {
         None => html! { <Loading {theme} /> },
-        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} /> },
+        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} {name} /> },
         Some(Err(diagnostics)) => html! { <ErrorPanel diagnostics={diagnostics.clone()} {theme} /> },
     }
 }

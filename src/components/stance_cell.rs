@@ -5,7 +5,9 @@ use web_sys::Node;
 use yew::prelude::*;
 
 use super::context::{use_reader, ReaderContext};
-use super::{count_of, dom};
+use super::{class_list, count_of, dom};
+use crate::embed::host_events;
+use crate::embed::objects::CellChosen;
 use crate::model::Direction;
 use crate::stance::CellStance;
 use crate::view_state::Action;
@@ -37,7 +39,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
             </> })
             .collect::<Html>(),
     };
-    let td_class = classes!("cr-cell-td", props.linked.then_some("is-linked"));
+    let td_class = class_list([Some("cr-cell-td"), props.linked.then_some("is-linked")]);
     let count = cell.claims.len();
     if count == 0 {
         return html! {
@@ -68,7 +70,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
         <td class={td_class} data-party={party.id.clone()} data-issue={issue.id.clone()} data-stance={cell.stance.word()}>
             <button
                 type="button"
-                class={classes!("cr-cell", direction)}
+                class={class_list([Some("cr-cell"), Some(direction)])}
                 onmouseover={hover::<MouseEvent>(&context, Some((p, i)))}
                 onmouseout={hover::<MouseEvent>(&context, None)}
                 onfocusin={hover::<FocusEvent>(&context, Some((p, i)))}
@@ -87,7 +89,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
 
 fn stance_word(direction: Direction, word: &'static str) -> Html {
     html! {
-        <span class={classes!("cr-stance", direction_class(direction))}>
+        <span class={class_list([Some("cr-stance"), Some(direction_class(direction))])}>
             <span class="cr-icon" aria-hidden="true">{ direction.icon() }</span>{ word }
         </span>
     }
@@ -114,19 +116,31 @@ fn moved_within(e: &Event) -> bool {
     }
 }
 
-/// Activating a cell moves focus to its first passage, which opens its details; a cell whose
-/// claims were not found in the text scrolls to them in the list of unplaced claims.
+/// Activating a cell tells the host page, and moves focus to its first passage, which opens its
+/// details; a cell whose claims were not found in the text scrolls to them in the list of
+/// unplaced claims.
 fn go_from_cell(context: &ReaderContext, (p, i): (usize, usize)) {
     let reader = &context.reader;
     let claims = &reader.table.cell(p, i).claims;
     let placed = claims.iter().copied().find(|&c| reader.anchors[c].is_some());
+    if let (Some(root), Some(party), Some(issue)) =
+        (context.root.cast::<web_sys::Element>(), reader.doc.parties.get(p), reader.doc.issues.get(i))
+    {
+        let chosen = CellChosen {
+            party: &party.id,
+            issue: &issue.id,
+            stance: reader.table.cell(p, i).stance.word(),
+            claims: claims.iter().map(|&c| reader.doc.claims[c].id.as_str()).collect(),
+        };
+        host_events::emit(&root, host_events::CELL_CHOSEN, &chosen);
+    }
     let Some(target) = placed.or(claims.first().copied()) else { return };
     if placed.is_some() {
         context.dispatch.dispatch(Action::GoFromCell((p, i)));
         if let Some(&seg) = reader.segments_of[target].first() {
             dom::focus_passage(&context.root, seg);
         }
-    } else if let Some(item) = dom::find(&context.root, &format!("[id=\"{}-unplaced-{}\"]", context.prefix, reader.doc.claims[target].id)) {
-        item.scroll_into_view();
+    } else {
+        dom::reveal_unplaced(context, target);
     }
 }

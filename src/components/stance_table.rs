@@ -51,7 +51,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
     let table = |turned: bool| {
         let (down, across) = if turned { (doc.issues.len(), doc.parties.len()) } else { (doc.parties.len(), doc.issues.len()) };
         html! {
-            <table class={classes!("cr-stance-table", if turned { "cr-turned" } else { "cr-wide" })}>
+            <table class={if turned { "cr-stance-table cr-turned" } else { "cr-stance-table cr-wide" }}>
                 { caption.clone() }
                 <thead>
                     <tr>
@@ -72,9 +72,9 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
     };
     // Turning helps only when there are more issues than parties.
     let turns = doc.issues.len() > doc.parties.len();
-    let columns = if turns { format!("cr-cols-{}", doc.issues.len().min(13)) } else { String::new() };
+    let wrap_class = if turns { format!("cr-table-wrap cr-cols-{}", doc.issues.len().min(13)) } else { "cr-table-wrap".to_owned() };
     html! {
-        <div class={classes!("cr-table-wrap", columns)} tabindex="0" role="region" aria-label="Stance table">
+        <div class={wrap_class} tabindex="0" role="region" aria-label="Stance table">
             { table(false) }
             if turns { { table(true) } }
         </div>

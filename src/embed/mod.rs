@@ -1,13 +1,22 @@
-//! The boundary with the host page: the JavaScript API, mounting into a shadow root, and reading
-//! data handed over by the page. Everything page-facing is here; what crosses it is a serde
-//! type converted with `serde-wasm-bindgen`, so a wrong type is reported, never ignored.
+//! The boundary with the host page: the JavaScript API, mounting into a shadow root, reading
+//! data handed over by the page, the events the page can listen to ([`host_events`]) and links
+//! to a claim in the page's URL ([`page_link`]). Everything page-facing is here; what crosses it
+//! is a serde type converted with `serde-wasm-bindgen` ([`objects`]), so a wrong type is
+//! reported, never ignored.
+
+pub mod host_events;
+pub mod objects;
+pub mod page_link;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer};
 use wasm_bindgen::prelude::*;
 use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
-use crate::components::{ReaderRoot, ReaderRootProps, Source};
+use crate::components::{ReaderRef, ReaderRoot, ReaderRootProps, Source};
 
 /// The palette a host can fix instead of following `prefers-color-scheme`.
 #[derive(Deserialize, Clone, Copy, PartialEq, Debug)]
@@ -79,22 +88,34 @@ pub struct ReaderHandle {
     saved: DocumentFragment,
     app: Option<yew::AppHandle<ReaderRoot>>,
     theme: Option<AttrValue>,
+    /// The host element's id, which links to this reader's claims name.
+    name: Option<AttrValue>,
+    /// What the reader shows, as it reports it.
+    loaded: Rc<RefCell<Option<ReaderRef>>>,
+    on_load: Callback<Option<ReaderRef>>,
+}
+
+impl ReaderHandle {
+    fn props(&self, source: Source) -> ReaderRootProps {
+        ReaderRootProps { source, theme: self.theme.clone(), name: self.name.clone(), on_load: self.on_load.clone() }
+    }
 }
 
 #[wasm_bindgen]
 impl ReaderHandle {
     /// Shows other data: a claims object or JSON text; `null` shows the loading state.
     pub fn update(&mut self, data: JsValue) {
-        let source = source_of(&data);
+        let props = self.props(source_of(&data));
         if let Some(app) = &mut self.app {
-            app.update(ReaderRootProps { source, theme: self.theme.clone() });
+            app.update(props);
         }
     }
 
     /// Shows the error panel with `message`, e.g. when the data could not be fetched.
     pub fn fail(&mut self, message: String) {
+        let props = self.props(Source::Failed(message.into()));
         if let Some(app) = &mut self.app {
-            app.update(ReaderRootProps { source: Source::Failed(message.into()), theme: self.theme.clone() });
+            app.update(props);
         }
     }
 
@@ -102,9 +123,16 @@ impl ReaderHandle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+            self.loaded.replace(None);
             self.container.remove();
             let _ = self.host.append_child(&self.saved);
         }
+    }
+
+    /// The claims of the data shown, as plain objects shaped as in the claims file; an empty
+    /// array while loading, after a failure, or once destroyed.
+    pub fn claims(&self) -> JsValue {
+        objects::claims_of(self.loaded.borrow().as_deref())
     }
 
     #[wasm_bindgen(getter)]
@@ -158,9 +186,18 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
     }
     let root = document.create_element("div").map_err(|_| failed("create an element"))?;
     shadow.append_child(&root).map_err(|_| failed("fill the shadow root"))?;
-    let props = ReaderRootProps { source: source_of(&data), theme: theme.clone() };
-    let app = yew::Renderer::<ReaderRoot>::with_root_and_props(root, props).render();
-    Ok(ReaderHandle { host, container, saved, app: Some(app), theme })
+    let name = Some(host.id()).filter(|id| !id.is_empty()).map(AttrValue::from);
+    let loaded: Rc<RefCell<Option<ReaderRef>>> = Rc::default();
+    let on_load = {
+        let loaded = loaded.clone();
+        Callback::from(move |reader| {
+            loaded.replace(reader);
+        })
+    };
+    let mut handle = ReaderHandle { host, container, saved, app: None, theme, name, loaded, on_load };
+    let props = handle.props(source_of(&data));
+    handle.app = Some(yew::Renderer::<ReaderRoot>::with_root_and_props(root, props).render());
+    Ok(handle)
 }
 
 /// The seed page: mounts the article whose claims the page carries in the JSON island named by
@@ -174,5 +211,7 @@ pub fn mount_seed_page() {
         Some(script) if script.tag_name() == "SCRIPT" => Source::Json(script.text_content().unwrap_or_default().into()),
         _ => Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into()),
     };
-    yew::Renderer::<ReaderRoot>::with_root_and_props(host, ReaderRootProps { source, theme: None }).render();
+    // The page's only reader: its claim links need no name.
+    let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop() };
+    yew::Renderer::<ReaderRoot>::with_root_and_props(host, props).render();
 }
