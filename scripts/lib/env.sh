@@ -14,7 +14,8 @@ export TRUNK_OFFLINE=true
 # Versions pinned by the project.
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
-# The release bundle's minifiers (scripts/minify): terser for js, esbuild for css.
+# The release bundle's minifiers (scripts/minify): terser for js, esbuild for css; esbuild also
+# bundles Recogito's text annotator for tests/e2e/recogito.test.mjs.
 TERSER_VERSION="5.51.4"
 ESBUILD_VERSION="0.28.2"
 
