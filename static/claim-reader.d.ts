@@ -44,9 +44,59 @@ export interface MountOptions {
   stylesheet?: string;
 }
 
+export type Stance = ClaimsFile["claims"][number]["stance"];
+export type Certainty = ClaimsFile["claims"][number]["certainty"];
+
+/**
+ * A claim as `claims()` returns it: the claims file's shape, with every optional field present
+ * (null where the file leaves it out).
+ */
+export interface Claim {
+  id: string;
+  party: string;
+  issue: string;
+  stance: Stance;
+  quote: { exact: string; prefix: string | null; suffix: string | null; paragraph: number | null; start: number | null };
+  summary: string;
+  attribution: { reported_by: string; basis: string | null; via: string | null };
+  certainty: Certainty;
+  hedge: string | null;
+}
+
+/** A claim as the events name it: the file's ids with the names the reader shows. */
+export interface ClaimSummary {
+  id: string;
+  party: string;
+  party_name: string;
+  issue: string;
+  issue_label: string;
+  stance: Stance;
+  certainty: Certainty;
+}
+
+/**
+ * The events a reader dispatches, bubbling and composed: listen on the element it was mounted
+ * into (or any ancestor, or the document). Each fires once per change.
+ */
+export interface ClaimReaderEventMap {
+  /** Details were opened on a passage: every claim they show, and how they were opened. */
+  "claim-reader:claim-opened": CustomEvent<{ claims: ClaimSummary[]; opener: "hover" | "focus" | "tap" | "link" }>;
+  /** A stance-table cell was activated. `stance` is the cell's `data-stance`. */
+  "claim-reader:cell-chosen": CustomEvent<{ party: string; issue: string; stance: Stance | "mixed" | "not-stated"; claims: string[] }>;
+  /** An issue's highlights were switched off (`shown: false`) or back on in the legend. */
+  "claim-reader:issue-toggled": CustomEvent<{ issue: string; label: string; shown: boolean }>;
+}
+
+declare global {
+  interface HTMLElementEventMap extends ClaimReaderEventMap {}
+  interface DocumentEventMap extends ClaimReaderEventMap {}
+}
+
 export interface ReaderHandle {
   /** Shows other data; null shows the loading state. */
   update(data: ClaimsData | null): void;
+  /** The claims of the data shown; [] while loading, after a failure or once destroyed. */
+  claims(): Claim[];
   /** Shows the error panel with this message (e.g. the data could not be fetched). */
   fail(message: string): void;
   /** Removes the reader and its listeners and puts the element's own children back. */
