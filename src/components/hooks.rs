@@ -15,7 +15,7 @@ use super::paragraph::shown_claims;
 use super::{dom, ReaderContext, Seg};
 use crate::claim_link::ClaimLink;
 use crate::embed::host_events;
-use crate::embed::objects::{ClaimOpened, ClaimSummary, IssueToggled};
+use crate::embed::objects::{ClaimOpened, ClaimSummary};
 use crate::embed::page_link;
 use crate::view_state::{Action, OpenDetails, Opener, ViewState};
 
@@ -158,35 +158,19 @@ pub fn use_claim_link(context: ReaderContext) {
     });
 }
 
-/// Tells the host page when details open on a passage and when an issue is switched off or on
-/// (see [`crate::embed::host_events`]). Each fires once per change, after it is rendered.
+/// Tells the host page when details open on another passage (see
+/// [`crate::embed::host_events`]), once they are rendered.
 #[hook]
-pub fn use_host_events(context: ReaderContext, open: Option<(Seg, Opener)>, muted: Rc<Vec<bool>>) {
+pub fn use_claim_opened_event(context: ReaderContext, open: Option<(Seg, Opener)>, muted: Rc<Vec<bool>>) {
     let trigger = open.map(|(t, _)| t);
-    {
-        let (context, muted) = (context.clone(), muted.clone());
-        use_effect_with(trigger, move |trigger| {
-            let (Some(trigger), Some((_, opener)), Some(root)) = (trigger, open, context.root.cast::<Element>()) else {
-                return;
-            };
-            let reader = &context.reader;
-            let Some(segment) = reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
-            let claims = shown_claims(reader, &segment.claims, &muted);
-            let claims = claims.into_iter().filter_map(|c| ClaimSummary::of(reader, c)).collect();
-            host_events::emit(&root, host_events::CLAIM_OPENED, &ClaimOpened { claims, opener: opener.word() });
-        });
-    }
-    let before = use_mut_ref(|| None::<Rc<Vec<bool>>>);
-    use_effect_with(muted, move |muted| {
-        let previous = before.replace(Some(muted.clone()));
-        let (Some(previous), Some(root)) = (previous, context.root.cast::<Element>()) else { return };
-        let issues = &context.reader.doc.issues;
-        for (i, issue) in issues.iter().enumerate() {
-            let (was, is) = (previous.get(i).copied().unwrap_or(false), muted.get(i).copied().unwrap_or(false));
-            if was != is {
-                let toggled = IssueToggled { issue: &issue.id, label: &issue.label, shown: !is };
-                host_events::emit(&root, host_events::ISSUE_TOGGLED, &toggled);
-            }
-        }
+    use_effect_with(trigger, move |trigger| {
+        let (Some(trigger), Some((_, opener)), Some(root)) = (trigger, open, context.root.cast::<Element>()) else {
+            return;
+        };
+        let reader = &context.reader;
+        let Some(segment) = reader.paragraphs.get(trigger.0).and_then(|p| p.get(trigger.1)) else { return };
+        let claims = shown_claims(reader, &segment.claims, &muted);
+        let claims = claims.into_iter().filter_map(|c| ClaimSummary::of(reader, c)).collect();
+        host_events::emit(&root, host_events::CLAIM_OPENED, &ClaimOpened { claims, opener: opener.word() });
     });
 }

@@ -8,6 +8,8 @@ use super::context::use_reader;
 use super::{class_list, issue_class};
 use super::stance_table::swatch;
 use crate::model::suggest::push_list;
+use crate::embed::host_events;
+use crate::embed::objects::IssueToggled;
 use crate::view_state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -39,8 +41,16 @@ pub fn Legend(props: &LegendProps) -> Html {
             <ul class="cr-legend">
                 { for issues.iter().enumerate().map(|(i, issue)| {
                     let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();
-                    let dispatch = context.dispatch.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleIssue(i)));
+                    // Tells the host page too: shown again when it was switched off.
+                    let (dispatch, root, shown) = (context.dispatch.clone(), context.root.clone(), is_muted(i));
+                    let (id, label) = (issue.id.clone(), issue.label.clone());
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        dispatch.dispatch(Action::ToggleIssue(i));
+                        if let Some(root) = root.cast::<web_sys::Element>() {
+                            let toggled = IssueToggled { issue: &id, label: &label, shown };
+                            host_events::emit(&root, host_events::ISSUE_TOGGLED, &toggled);
+                        }
+                    });
                     html! {
                         <li key={i}>
                             <button
