@@ -133,10 +133,12 @@ pub fn Details(props: &DetailsProps) -> Html {
 
 /// "Copy link" for claim `c`, with what became of the last copy. Its state is announced.
 fn copy_link(context: &ReaderContext, c: usize, copied: Option<Copied>, set: UseStateSetter<Option<Copied>>) -> Html {
-    let url = page_link::url_to(context.name.as_deref(), &context.reader.doc.claims[c].id);
-    let onclick = url.clone().map(|url| {
+    // The page's URL is read when the button is pressed, not at every render of the details.
+    let onclick = {
+        let context = context.clone();
         Callback::from(move |_: MouseEvent| {
-            let (url, set) = (url.clone(), set.clone());
+            let Some(url) = page_link::url_to(context.name.as_deref(), &context.reader.doc.claims[c].id) else { return };
+            let set = set.clone();
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             yew::platform::spawn_local(async move {
                 let written = match clipboard {
@@ -146,7 +148,7 @@ fn copy_link(context: &ReaderContext, c: usize, copied: Option<Copied>, set: Use
                 set.set(Some(if written { Copied::Done(c) } else { Copied::Refused(c, url) }));
             });
         })
-    });
+    };
     let status = match copied {
         Some(Copied::Done(of)) if of == c => html! { { "Link copied." } },
         Some(Copied::Refused(of, url)) if of == c => html! {
@@ -156,9 +158,7 @@ fn copy_link(context: &ReaderContext, c: usize, copied: Option<Copied>, set: Use
     };
     html! {
         <p class="cr-details-link">
-            if onclick.is_some() {
-                <button type="button" class="cr-details-copy" {onclick}>{ "Copy link to this claim" }</button>
-            }
+            <button type="button" class="cr-details-copy" {onclick}>{ "Copy link to this claim" }</button>
             <span class="cr-details-link-status" role="status">{ status }</span>
         </p>
     }
