@@ -110,6 +110,8 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                 ref={root}
                 data-ready="true"
                 data-theme={props.theme.clone()}
+                lang={article.language.clone()}
+                dir={article.text_direction().map(|d| d.word())}
                 id={context.prefix.clone()}
                 onmouseover={events.listener()}
                 onmouseout={events.listener()}

@@ -92,7 +92,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         <div class="cr-details" role="tooltip" id={context.details_id()} ref={node} hidden={props.trigger.is_none()} {onmouseout}>
             if props.trigger.is_some() {
                 <div class="cr-details-card">
-                    <button type="button" class="cr-details-close" aria-label="Close details" onclick={close}>
+                    <button type="button" class="cr-details-close" aria-label="Close details" lang="en" onclick={close}>
                         <span aria-hidden="true">{ "×" }</span>
                     </button>
                     { for props.claims.iter().map(|&c| {
@@ -103,27 +103,27 @@ pub fn Details(props: &DetailsProps) -> Html {
                         html! {
                             <section class="cr-claim" key={c} data-claim={claim.id.clone()}>
                                 <p class="cr-details-head">
-                                    <span class="cr-details-party">{ &party.name }</span>
+                                    <span class="cr-details-party" dir="auto">{ &party.name }</span>
                                     { " " }
-                                    <span class={format!("cr-details-stance is-{}", direction.word())}>
+                                    <span class={format!("cr-details-stance is-{}", direction.word())} lang="en">
                                         <span aria-hidden="true">{ direction.icon() }{ " " }</span>
                                         { claim.stance.word() }
                                     </span>
                                 </p>
                                 <p class={class_list([Some("cr-details-issue"), Some(issue_class(i))])}>
                                     { swatch() }
-                                    <span class="cr-details-issue-label">{ &issue.label }</span>
-                                    <span class="cr-details-issue-description">{ &issue.description }</span>
+                                    <span class="cr-details-issue-label" dir="auto">{ &issue.label }</span>
+                                    <span class="cr-details-issue-description" dir="auto">{ &issue.description }</span>
                                 </p>
-                                <p class="cr-details-summary">{ &claim.summary }</p>
-                                <p class="cr-details-certainty">{ certainty_line(claim) }</p>
-                                <p class="cr-details-attribution">{ attribution_line(claim) }</p>
+                                <p class="cr-details-summary" dir="auto">{ &claim.summary }</p>
+                                <p class="cr-details-certainty" lang="en">{ certainty_line(claim) }</p>
+                                <p class="cr-details-attribution" lang="en">{ attribution_line(claim) }</p>
                                 { copy_link(&context, c, (*copied).clone(), copied.setter()) }
                             </section>
                         }
                     }) }
                     if back.is_some() {
-                        <button type="button" class="cr-details-back" onclick={back}>{ "Back to the table (Esc)" }</button>
+                        <button type="button" class="cr-details-back" lang="en" onclick={back}>{ "Back to the table (Esc)" }</button>
                     }
                 </div>
             }
@@ -157,7 +157,7 @@ fn copy_link(context: &ReaderContext, c: usize, copied: Option<Copied>, set: Use
         _ => Html::default(),
     };
     html! {
-        <p class="cr-details-link">
+        <p class="cr-details-link" lang="en">
             <button type="button" class="cr-details-copy" {onclick}>{ "Copy link to this claim" }</button>
             <span class="cr-details-link-status" role="status">{ status }</span>
         </p>

@@ -109,7 +109,10 @@ pub fn place_details(details: &HtmlElement, mark: &Element, root: &NodeRef) {
     // The part of the root that is on screen, in root coordinates.
     let visible_from = (-root_box.left()).max(0.0) + MARGIN;
     let visible_to = root_box.width().min(viewport_width - root_box.left()) - MARGIN;
-    let left = anchor_left.min(visible_to - width).max(visible_from);
+    // Aligned with the passage's start: its left edge, or in right-to-left text its right edge.
+    let rtl = mark.matches(":dir(rtl)").unwrap_or(false);
+    let start = if rtl { m.right() - root_box.left() - width } else { anchor_left };
+    let left = start.min(visible_to - width).max(visible_from);
     let below = anchor_top + anchor_height;
     let fits_below = root_box.top() + below + height <= viewport_height;
     let fits_above = root_box.top() + anchor_top - height >= 0.0;

@@ -36,8 +36,8 @@ pub fn Legend(props: &LegendProps) -> Html {
     };
     html! {
         <section class="cr-legend-box" aria-label="Issues">
-            <h2 class="cr-legend-title">{ "Issues" }</h2>
-            <p class="cr-legend-help">{ "Switch an issue's highlights off or on." }</p>
+            <h2 class="cr-legend-title" lang="en">{ "Issues" }</h2>
+            <p class="cr-legend-help" lang="en">{ "Switch an issue's highlights off or on." }</p>
             <ul class="cr-legend">
                 { for issues.iter().enumerate().map(|(i, issue)| {
                     let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();
@@ -61,14 +61,14 @@ pub fn Legend(props: &LegendProps) -> Html {
                                 {onclick}
                             >
                                 { swatch() }
-                                <span class="cr-legend-label">{ &issue.label }</span>
+                                <span class="cr-legend-label" dir="auto">{ &issue.label }</span>
                                 <span class="cr-legend-count">{ count }</span>
                             </button>
                         </li>
                     }
                 }) }
             </ul>
-            <p class="cr-sr" aria-live="polite">{ status }</p>
+            <p class="cr-sr" aria-live="polite" lang="en">{ status }</p>
         </section>
     }
 }

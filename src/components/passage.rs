@@ -65,7 +65,7 @@ pub fn Passage(props: &PassageProps) -> Html {
             // Screen readers hear who holds the position where each claim begins, without
             // opening anything.
             { for claims.iter().filter(|&&c| placed(c).is_some_and(|a| a.range.start == segment.range.start)).map(|&c| html! {
-                <span class="cr-sr">{ claim_label(reader, c) }</span>
+                <span class="cr-sr" lang="en">{ claim_label(reader, c) }</span>
             }) }
             { reader.segment_text(p, segment) }
         </mark>

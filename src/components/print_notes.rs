@@ -18,7 +18,7 @@ pub fn PrintNotes(props: &PrintNotesProps) -> Html {
     let reader = &context.reader;
     html! {
         <section class="cr-print-notes" aria-hidden="true">
-            <h2>{ "Claims in this article" }</h2>
+            <h2 lang="en">{ "Claims in this article" }</h2>
             <ol>
                 if props.printing {
                     { for reader.doc.claims.iter().enumerate().map(|(c, claim)| {

@@ -28,7 +28,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
     let cell = reader.table.cell(p, i);
     let (party, issue) = (&reader.doc.parties[p], &reader.doc.issues[i]);
     let stance = match &cell.stance {
-        CellStance::NotStated => html! { <span class="cr-not-stated">{ "not stated" }</span> },
+        CellStance::NotStated => html! { <span class="cr-not-stated" lang="en">{ "not stated" }</span> },
         CellStance::One(s) => stance_word(s.direction(), s.word()),
         CellStance::Mixed(list) => list
             .iter()
@@ -81,7 +81,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
                 // screen readers (WCAG 2.5.3: the name contains the visible label).
                 <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
                 { stance }
-                <span class="cr-count">{ count_of(count, "passage", "passages") }</span>
+                <span class="cr-count" lang="en">{ count_of(count, "passage", "passages") }</span>
             </button>
         </td>
     }
@@ -89,7 +89,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
 
 fn stance_word(direction: Direction, word: &'static str) -> Html {
     html! {
-        <span class={class_list([Some("cr-stance"), Some(direction_class(direction))])}>
+        <span class={class_list([Some("cr-stance"), Some(direction_class(direction))])} lang="en">
             <span class="cr-icon" aria-hidden="true">{ direction.icon() }</span>{ word }
         </span>
     }

@@ -27,7 +27,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
     let doc = &context.reader.doc;
     let cell = |p: usize, i: usize| html! { <StanceCell party={p} issue={i} linked={props.linked.contains(&(p, i))} /> };
     let caption = html! {
-        <caption>
+        <caption lang="en">
             { "Who wants what" }
             <span class="cr-caption-note">
                 { "Each party's stance on each issue, as this article reports it. Select a cell to see its passage." }
@@ -40,11 +40,11 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
             let item = &doc.issues[k];
             html! {
                 <th {scope} data-issue={item.id.clone()} class={issue_class(k)}>
-                    { swatch() }<span class="cr-issue-label">{ &item.label }</span>
+                    { swatch() }<span class="cr-issue-label" dir="auto">{ &item.label }</span>
                 </th>
             }
         } else {
-            html! { <th {scope} data-party={doc.parties[k].id.clone()}>{ &doc.parties[k].name }</th> }
+            html! { <th {scope} data-party={doc.parties[k].id.clone()}><span dir="auto">{ &doc.parties[k].name }</span></th> }
         }
     };
     // Parties down and issues across, or (`turned`) issues down and parties across.
@@ -55,7 +55,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
                 { caption.clone() }
                 <thead>
                     <tr>
-                        <th scope="col" class="cr-corner">{ if turned { "Issue" } else { "Party" } }</th>
+                        <th scope="col" class="cr-corner" lang="en">{ if turned { "Issue" } else { "Party" } }</th>
                         { for (0..across).map(|a| heading(!turned, a, "col")) }
                     </tr>
                 </thead>

@@ -605,6 +605,10 @@ pub fn claims_file(doc: &Document) -> String {
         paragraphs: &'a [String],
         #[serde(skip_serializing_if = "Option::is_none")]
         footer_note: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        direction: Option<&'static str>,
     }
     #[derive(Serialize)]
     struct Publisher<'a> {
@@ -674,6 +678,8 @@ pub fn claims_file(doc: &Document) -> String {
             updated: a.updated.as_deref(),
             paragraphs: &a.paragraphs,
             footer_note: a.footer_note.as_deref(),
+            language: a.language.as_deref(),
+            direction: a.direction.map(|d| d.word()),
         },
         parties: doc
             .parties

@@ -229,7 +229,16 @@ impl Decoder {
 
     /// A required closed-vocabulary word, such as a stance.
     fn word<T>(&mut self, obj: &mut Obj<'_, '_>, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
-        let value = self.take(obj, key, true)?;
+        self.vocabulary(obj, key, true, words, parse)
+    }
+
+    /// An optional closed-vocabulary word, such as a direction.
+    fn opt_word<T>(&mut self, obj: &mut Obj<'_, '_>, key: &str, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+        self.vocabulary(obj, key, false, words, parse)
+    }
+
+    fn vocabulary<T>(&mut self, obj: &mut Obj<'_, '_>, key: &str, required: bool, words: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = self.take(obj, key, required)?;
         let (path, at) = (Path::Field(&obj.path, key), value.at);
         let word = self.string_at(value, path)?;
         let parsed = parse(&word);
@@ -282,10 +291,12 @@ impl Decoder {
     fn article(&mut self, value: Value<'_>, offsets: &mut Offsets) -> Option<Article> {
         let known = [
             "kicker", "headline", "subheadline", "author", "publisher", "dateline", "published", "updated",
-            "paragraphs", "footer_note",
+            "paragraphs", "footer_note", "language", "direction",
         ];
         let mut obj = self.object(value, Path::Field(&Path::Root, "article"), &known)?;
         offsets.paragraphs = obj.offset("paragraphs");
+        offsets.language = obj.offset("language");
+        offsets.direction = obj.offset("direction");
         let publisher = self.take(&mut obj, "publisher", false).and_then(|v| self.publisher(v, offsets));
         Some(Article {
             kicker: self.strings(&mut obj, "kicker", false, false),
@@ -298,6 +309,8 @@ impl Decoder {
             updated: self.opt_string(&mut obj, "updated"),
             paragraphs: self.strings(&mut obj, "paragraphs", true, true),
             footer_note: self.opt_string(&mut obj, "footer_note"),
+            language: self.opt_string(&mut obj, "language"),
+            direction: self.opt_word(&mut obj, "direction", &["ltr", "rtl"], TextDirection::from_word),
         })
     }
 

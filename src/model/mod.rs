@@ -3,6 +3,7 @@
 mod decode;
 mod diagnostic;
 pub mod json;
+pub mod language;
 pub mod suggest;
 mod types;
 mod validate;

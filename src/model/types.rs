@@ -24,6 +24,9 @@ pub struct Offsets {
     pub paragraphs: u32,
     /// `article.publisher.url`
     pub publisher_url: u32,
+    /// `article.language`, `article.direction`
+    pub language: u32,
+    pub direction: u32,
     /// The `parties`, `issues` and `claims` lists.
     pub parties: u32,
     pub issues: u32,
@@ -77,6 +80,49 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// The publisher's note printed under the story.
     pub footer_note: Option<String>,
+    /// The article's language, a BCP 47 tag ("en", "ar", "pt-BR").
+    pub language: Option<String>,
+    /// How its script is written, when the editor says so; else see [`Article::text_direction`].
+    pub direction: Option<TextDirection>,
+}
+
+impl Article {
+    /// The direction the reader lays the article out in: as stated, else the language's; none
+    /// when neither is known (the page's own direction then applies).
+    pub fn text_direction(&self) -> Option<TextDirection> {
+        self.direction.or_else(|| self.language.as_deref().map(super::language::direction_of))
+    }
+}
+
+/// The direction a script is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextDirection {
+    Ltr,
+    Rtl,
+}
+
+impl TextDirection {
+    pub const ALL: [TextDirection; 2] = [TextDirection::Ltr, TextDirection::Rtl];
+
+    /// The word in data files, and the value of HTML's `dir`.
+    pub fn word(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<TextDirection> {
+        TextDirection::ALL.into_iter().find(|d| d.word() == word)
+    }
+
+    /// "left to right", for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "left to right",
+            TextDirection::Rtl => "right to left",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,6 +4,7 @@
 //! it is about, so the text need not be read again.
 
 use super::diagnostic::Diagnostic;
+use super::language;
 use super::suggest::did_you_mean;
 use super::types::Document;
 
@@ -40,6 +41,35 @@ pub fn is_web_url(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > "https://".len()
 }
 
+/// The language must be a BCP 47 tag; a stated direction that is not the language's is allowed
+/// (the editor may know better) but said.
+fn check_language(out: &mut Vec<Diagnostic>, doc: &Document) {
+    let (article, at) = (&doc.article, &doc.offsets);
+    let Some(tag) = article.language.as_deref() else { return };
+    if !language::is_well_formed(tag) {
+        let hint = if tag.contains('_') {
+            format!("BCP 47 joins subtags with \"-\": \"{}\"", tag.replace('_', "-"))
+        } else {
+            "a BCP 47 tag such as \"en\", \"ar\", \"pt-BR\" or \"zh-Hant\"".to_string()
+        };
+        out.push(
+            Diagnostic::error("article.language", format!("\"{tag}\" is not a BCP 47 language tag")).with_hint(hint).at(at.language),
+        );
+        return;
+    }
+    let usual = language::direction_of(tag);
+    if let Some(stated) = article.direction.filter(|&d| d != usual) {
+        out.push(
+            Diagnostic::warning(
+                "article.direction",
+                format!("\"{}\" ({}), but \"{tag}\" is written {}", stated.word(), stated.describe(), usual.describe()),
+            )
+            .with_hint(format!("the reader lays the article out {}; leave \"direction\" out to follow the language", stated.describe()))
+            .at(at.direction),
+        );
+    }
+}
+
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let at = &doc.offsets;
@@ -59,6 +89,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
             );
         }
     }
+    check_language(&mut out, doc);
     let nth = |offsets: &[u32], i: usize| offsets.get(i).copied().unwrap_or_default();
     check_ids(&mut out, "parties", doc.parties.iter().map(|p| p.id.as_str()), |i| nth(&at.party_ids, i));
     check_ids(&mut out, "issues", doc.issues.iter().map(|i| i.id.as_str()), |i| nth(&at.issue_ids, i));
