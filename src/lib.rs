@@ -9,14 +9,14 @@ pub mod claim_link;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod reader;
 pub mod segment;
 pub mod stance;
 pub mod view_state;
 
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod embed;
 
 /// The format tag a claims file carries in its `format` field.

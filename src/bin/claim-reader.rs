@@ -17,12 +17,14 @@ mod command {
     use std::process::ExitCode;
 
     use claim_reader::model::{Diagnostic, Severity};
+    use claim_reader::prerender::{Files, Form};
     use claim_reader::reader::Reader;
 
     const USAGE: &str = "\
 Usage: claim-reader check [--format text|json] FILE...
        claim-reader export --to csv|csv-claims|markdown|w3c FILE
        claim-reader import --from w3c --article CLAIMS_FILE FILE
+       claim-reader render [--as embed|page|reader|json-ld] [OPTIONS] FILE
 
 check: checks claims files the way the article page reads them, and reports
 every problem with the line and column where it was found.
@@ -44,6 +46,22 @@ import: reads annotations back into a claims file, written to standard output:
   --from w3c      FILE is a W3C Web Annotation collection as export writes it
   --article FILE  the claims file whose article, parties and issues the
                   annotations belong to (its own claims are not used)
+Problems go to standard error; with errors nothing is written.
+
+render: writes the reader for a claims file as HTML that works with no script
+(every highlight, the stance table, and each claim's details as numbered
+notes), made by the same components the page runs; with script, the live
+reader takes its place:
+  --as embed        an element for a page: the reader in a declarative shadow
+                    root, its claims as a JSON island, schema.org JSON-LD
+                    (default)
+  --as page         a whole HTML page holding the embed
+  --as reader       the reader's markup alone, for a page with its own
+                    link to claim-reader.css
+  --as json-ld      the schema.org JSON-LD alone, for a page's head
+  --stylesheet URL  where claim-reader.css is (default claim-reader.css)
+  --script URL      the loader, claim-reader.js, for --as page (default none)
+  --id ID           the id of the claims' JSON island (default claims)
 Problems go to standard error; with errors nothing is written.
 
 Exit status: 0 when no file has errors (warnings are allowed), 1 when any
@@ -72,6 +90,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         Check { format: Format, files: Vec<String> },
         Export { to: Target, file: String },
         Import { article: String, file: String },
+        Render { form: Form, files: Files, file: String },
     }
 
     pub fn main() -> ExitCode {
@@ -88,6 +107,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             Ok(Command::Check { format, files }) => ExitCode::from(check(format, &files)),
             Ok(Command::Export { to, file }) => ExitCode::from(export(to, &file)),
             Ok(Command::Import { article, file }) => ExitCode::from(import(&article, &file)),
+            Ok(Command::Render { form, files, file }) => ExitCode::from(render(form, &files, &file)),
             Err(problem) => {
                 eprintln!("claim-reader: {problem}\n\n{USAGE}");
                 ExitCode::from(2)
@@ -103,6 +123,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             "check" => {}
             "export" => return parse_export(&args[1..]),
             "import" => return parse_import(&args[1..]),
+            "render" => return parse_render(&args[1..]),
             other => return Err(format!("unknown command \"{other}\"")),
         }
         let mut format = Format::Text;
@@ -202,6 +223,63 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         match <[String; 1]>::try_from(files) {
             Ok([file]) => Ok(Command::Import { article, file }),
             Err(_) => Err("import needs exactly one annotation file (- for standard input)".to_string()),
+        }
+    }
+
+    fn parse_render(args: &[String]) -> Result<Command, String> {
+        let mut form = Form::Embed;
+        let mut files = Files { stylesheet: "claim-reader.css".to_string(), script: None, island: "claims".to_string() };
+        let mut file = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let (key, inline) = match arg.split_once('=') {
+                Some((key, value)) if key.starts_with("--") => (key, Some(value.to_string())),
+                _ => (arg.as_str(), None),
+            };
+            let mut value = || inline.clone().or_else(|| rest.next().cloned()).ok_or(format!("{key} needs a value"));
+            match key {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--as" => {
+                    form = match value()?.as_str() {
+                        "embed" => Form::Embed,
+                        "page" => Form::Page,
+                        "reader" => Form::Reader,
+                        "json-ld" => Form::JsonLd,
+                        other => return Err(format!("unknown form \"{other}\"; use embed, page, reader or json-ld")),
+                    }
+                }
+                "--stylesheet" => files.stylesheet = value()?,
+                "--script" => files.script = Some(value()?),
+                "--id" => files.island = value()?,
+                _ if arg != "-" && arg.starts_with('-') => return Err(format!("unknown option \"{arg}\"")),
+                _ => file.push(arg.clone()),
+            }
+        }
+        match <[String; 1]>::try_from(file) {
+            Ok([file]) => Ok(Command::Render { form, files, file }),
+            Err(_) => Err("render needs exactly one claims file (- for standard input)".to_string()),
+        }
+    }
+
+    /// Renders the reader ahead as HTML; problems go to standard error. Returns the exit status.
+    fn render(form: Form, files: &Files, name: &str) -> u8 {
+        let shown = if name == "-" { "<stdin>" } else { name };
+        let text = match read_text(name, shown) {
+            Ok(text) => text,
+            Err(status) => return status,
+        };
+        match claim_reader::prerender::render(&text, form, files) {
+            Ok(html) => {
+                let report = check_bytes(text.as_bytes());
+                if !report.diagnostics.is_empty() {
+                    eprint!("{}", render_text(shown, &report));
+                }
+                write_out(&html)
+            }
+            Err(_) => {
+                eprint!("{}", render_text(shown, &check_bytes(text.as_bytes())));
+                1
+            }
         }
     }
 

@@ -49,7 +49,11 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     }
     // The chunk of the open passage is built now, whatever the idle work has reached: a link to
     // a claim far down a long article opens at once.
-    let filled_now = (*filled).max(props.open.map_or(0, |(p, _)| p / PER_CHUNK + 1));
+    // Rendered ahead, every chunk is built: there is no idle time to wait for.
+    let filled_now = match context.as_ref().is_some_and(|c| c.is_static()) {
+        true => chunks,
+        false => (*filled).max(props.open.map_or(0, |(p, _)| p / PER_CHUNK + 1)),
+    };
     html! {
         <div class="cr-paragraphs">
             { for (0..chunks).map(|k| {

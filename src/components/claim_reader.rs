@@ -56,6 +56,9 @@ pub struct ClaimReaderProps {
     /// The reader's name in links to its claims.
     #[prop_or_default]
     pub name: Option<AttrValue>,
+    /// Rendered ahead as HTML that works with no script.
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 /// Shows one article. New data keeps what the reader has done (issues switched off, details
@@ -69,14 +72,15 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     });
     let prefix = use_memo((), |_| next_instance_prefix());
     let root = use_node_ref();
-    let context = use_memo((reader.clone(), prefix.clone(), props.name.clone()), {
+    let context = use_memo((reader.clone(), prefix.clone(), props.name.clone(), props.prerender), {
         let (dispatch, root) = (state.dispatcher(), root.clone());
-        move |(reader, prefix, name)| ReaderContext {
+        move |(reader, prefix, name, is_static)| ReaderContext {
             reader: reader.clone(),
             dispatch,
             prefix: (**prefix).clone(),
             root,
             name: name.clone(),
+            prerendered: *is_static,
         }
     });
     let muted = use_memo(state.muted.clone(), |muted| muted.clone());
@@ -101,6 +105,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
         .map(|(p, i)| reader.table.cell(p, i).claims.iter().flat_map(|&c| reader.segments_of[c].iter().copied()).collect())
         .unwrap_or_default();
 
+    let is_static = context.is_static();
     let events = PassageEvents { context: (*context).clone(), muted: muted.clone(), back_to: state.return_cell() };
     let article = &reader.doc.article;
     html! {
@@ -108,7 +113,8 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
             <div
                 class="claim-reader"
                 ref={root}
-                data-ready="true"
+                data-ready={(!is_static).then_some("true")}
+                data-static={is_static.then_some("true")}
                 data-theme={props.theme.clone()}
                 lang={article.language.clone()}
                 dir={article.text_direction().map(|d| d.word())}
@@ -139,13 +145,15 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                         <Notices />
                     </aside>
                 </div>
-                <PrintNotes {printing} />
+                <PrintNotes printing={printing || is_static} />
+                if !is_static {
                 <Details
                     trigger={open.as_ref().map(|(t, _)| *t)}
                     claims={open_claims}
                     back={state.return_cell()}
                     reveal={state.open.as_ref().is_some_and(|o| o.opener == Opener::Link)}
                 />
+                }
             </div>
         </ContextProvider<ReaderContext>>
     }

@@ -39,12 +39,32 @@ pub struct ReaderContext {
     /// The name links to this reader's claims use on a page with several readers: the id of
     /// the element it was mounted into.
     pub name: Option<AttrValue>,
+    /// Rendered ahead as HTML for pages read without script; see [`ReaderContext::is_static`].
+    pub prerendered: bool,
 }
 
 impl ReaderContext {
     /// The id of the details tooltip, which the open passage points at.
     pub fn details_id(&self) -> String {
         format!("{}-details", self.prefix)
+    }
+
+    /// Rendered ahead as HTML for pages read without script (`claim-reader render`): plain
+    /// links where the live reader has buttons, and every claim's details as numbered notes.
+    /// Only the command renders ahead, so the browser build leaves that form out (3.2 KB of
+    /// brotli wasm, measured); the live reader replaces what was rendered ahead.
+    pub fn is_static(&self) -> bool {
+        cfg!(not(target_arch = "wasm32")) && self.prerendered
+    }
+
+    /// The id of claim `c`'s numbered note (static rendering).
+    pub fn note_id(&self, c: usize) -> String {
+        format!("{}-note-{}", self.prefix, c + 1)
+    }
+
+    /// The id of the link to claim `c`'s note, after its passage (static rendering).
+    pub fn note_ref_id(&self, c: usize) -> String {
+        format!("{}-ref-{}", self.prefix, c + 1)
     }
 }
 

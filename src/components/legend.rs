@@ -37,7 +37,9 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <section class="cr-legend-box" aria-label="Issues">
             <h2 class="cr-legend-title" lang="en">{ "Issues" }</h2>
-            <p class="cr-legend-help" lang="en">{ "Switch an issue's highlights off or on." }</p>
+            if !context.is_static() {
+                <p class="cr-legend-help" lang="en">{ "Switch an issue's highlights off or on." }</p>
+            }
             <ul class="cr-legend">
                 { for issues.iter().enumerate().map(|(i, issue)| {
                     let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();
@@ -51,6 +53,18 @@ pub fn Legend(props: &LegendProps) -> Html {
                             host_events::emit(&root, host_events::ISSUE_TOGGLED, &toggled);
                         }
                     });
+                    if context.is_static() {
+                        // Rendered ahead there is nothing to switch: a key to the colours.
+                        return html! {
+                            <li key={i}>
+                                <span class={class_list([Some("cr-legend-item"), Some(issue_class(i))])} data-issue={issue.id.clone()}>
+                                    { swatch() }
+                                    <span class="cr-legend-label" dir="auto">{ &issue.label }</span>
+                                    <span class="cr-legend-count">{ count }</span>
+                                </span>
+                            </li>
+                        };
+                    }
                     html! {
                         <li key={i}>
                             <button

@@ -52,14 +52,26 @@ pub fn Passage(props: &PassageProps) -> Html {
         .map(|c| (c + 1).to_string())
         .collect();
     let seg = (!is_muted).then(|| format!("{p}-{s}"));
+    let live = !context.is_static();
+    // Rendered ahead, each claim ending here links to its note, and the note back here.
+    let note_refs = context.is_static().then(|| {
+        let ending = claims.iter().copied().filter(|&c| placed(c).is_some_and(|a| a.range.end == segment.range.end));
+        ending
+            .map(|c| html! {
+                <a class="cr-note-ref" href={format!("#{}", context.note_id(c))} id={context.note_ref_id(c)}
+                    aria-label={format!("Note {}", c + 1)} lang="en">{ format!("[{}]", c + 1) }</a>
+            })
+            .collect::<Html>()
+    });
     html! {
+        <>
         <mark
             {class}
             data-claim={ids.join(" ")}
             data-issue={issues.join(" ")}
             data-note={(!notes.is_empty()).then(|| notes.join(","))}
             data-seg={seg}
-            tabindex={(!is_muted).then_some("0")}
+            tabindex={(live && !is_muted).then_some("0")}
             aria-describedby={props.open.then(|| context.details_id())}
         >
             // Screen readers hear who holds the position where each claim begins, without
@@ -69,5 +81,7 @@ pub fn Passage(props: &PassageProps) -> Html {
             }) }
             { reader.segment_text(p, segment) }
         </mark>
+        { note_refs }
+        </>
     }
 }

@@ -1,5 +1,6 @@
 //! On paper there is no hover: every claim's details, numbered like footnotes. Hidden on screen
-//! by the stylesheet; the numbers also follow each passage in print.
+//! by the stylesheet; the numbers also follow each passage in print. Rendered ahead for pages
+//! read without script, they are shown, and each note links back to its passage.
 
 use yew::prelude::*;
 
@@ -17,16 +18,20 @@ pub fn PrintNotes(props: &PrintNotesProps) -> Html {
     let Some(context) = use_reader() else { return Html::default() };
     let reader = &context.reader;
     html! {
-        <section class="cr-print-notes" aria-hidden="true">
+        <section class="cr-print-notes" aria-hidden={(!context.is_static()).then_some("true")}>
             <h2 lang="en">{ "Claims in this article" }</h2>
             <ol>
                 if props.printing {
                     { for reader.doc.claims.iter().enumerate().map(|(c, claim)| {
                         let (p, i) = reader.cells[c];
                         html! {
-                            <li key={c}>
+                            <li key={c} id={context.is_static().then(|| context.note_id(c))}>
                                 <strong>{ format!("{} {}", reader.doc.parties[p].name, claim.stance.word()) }</strong>
                                 { format!(" — {}. {} {}. {}.", reader.doc.issues[i].label, claim.summary, certainty_line(claim), attribution_line(claim)) }
+                                if context.is_static() && reader.anchors[c].is_some() {
+                                    { " " }
+                                    <a class="cr-note-back" href={format!("#{}", context.note_ref_id(c))} lang="en">{ "Back to the passage" }</a>
+                                }
                             </li>
                         }
                     }) }

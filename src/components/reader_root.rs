@@ -33,6 +33,9 @@ pub struct ReaderRootProps {
     /// Told what the reader shows whenever that changes: the loaded data, or `None`.
     #[prop_or_default]
     pub on_load: Callback<Option<ReaderRef>>,
+    /// Rendered ahead as HTML that works with no script (see [`super::ReaderContext::is_static`]).
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 /// The pipeline's result for a source: `None` while loading.
@@ -64,7 +67,7 @@ pub fn ReaderRoot(props: &ReaderRootProps) -> Html {
     let (theme, name) = (props.theme.clone(), props.name.clone());
     match &*loaded {
         None => html! { <Loading {theme} /> },
-        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} {name} /> },
+        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} {name} prerender={props.prerender} /> },
         Some(Err(diagnostics)) => html! { <ErrorPanel diagnostics={diagnostics.clone()} {theme} /> },
     }
 }

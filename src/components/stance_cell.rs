@@ -48,6 +48,15 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
             </td>
         };
     }
+    let label = html! {
+        <>
+            // The control's name is its visible text, with who and what before it for screen
+            // readers (WCAG 2.5.3: the name contains the visible label).
+            <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
+            { stance }
+            <span class="cr-count" lang="en">{ count_of(count, "passage", "passages") }</span>
+        </>
+    };
     let direction = match &cell.stance {
         CellStance::NotStated => "is-none",
         CellStance::One(s) => direction_class(s.direction()),
@@ -61,6 +70,20 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
                 dispatch.dispatch(Action::HoverCell(cell));
             }
         })
+    }
+    if context.is_static() {
+        // Rendered ahead: a link to the first passage's note marker (or, for a claim not found
+        // in the text, its note).
+        let placed = cell.claims.iter().copied().find(|&c| reader.anchors[c].is_some());
+        let target = match placed {
+            Some(c) => context.note_ref_id(c),
+            None => context.note_id(cell.claims[0]),
+        };
+        return html! {
+            <td class={td_class} data-party={party.id.clone()} data-issue={issue.id.clone()} data-stance={cell.stance.word()}>
+                <a class={class_list([Some("cr-cell"), Some(direction)])} href={format!("#{target}")}>{ label }</a>
+            </td>
+        };
     }
     let onclick = {
         let context = context.clone();
@@ -77,11 +100,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
                 onfocusout={hover::<FocusEvent>(&context, None)}
                 {onclick}
             >
-                // The button's name is its visible text, with who and what before it for
-                // screen readers (WCAG 2.5.3: the name contains the visible label).
-                <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
-                { stance }
-                <span class="cr-count" lang="en">{ count_of(count, "passage", "passages") }</span>
+                { label }
             </button>
         </td>
     }

@@ -97,7 +97,13 @@ pub struct ReaderHandle {
 
 impl ReaderHandle {
     fn props(&self, source: Source) -> ReaderRootProps {
-        ReaderRootProps { source, theme: self.theme.clone(), name: self.name.clone(), on_load: self.on_load.clone() }
+        ReaderRootProps {
+            source,
+            theme: self.theme.clone(),
+            name: self.name.clone(),
+            on_load: self.on_load.clone(),
+            prerender: false,
+        }
     }
 }
 
@@ -207,11 +213,16 @@ pub fn mount_seed_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(Some(host)) = document.query_selector("[data-claim-reader-seed]") else { return };
     let island = host.get_attribute("data-claims").unwrap_or_default();
+    // The reader rendered ahead into the page (scripts/post-build) gives way to the live one in
+    // the same task, before anything is painted.
+    while let Some(child) = host.first_child() {
+        let _ = host.remove_child(&child);
+    }
     let source = match document.get_element_by_id(&island) {
         Some(script) if script.tag_name() == "SCRIPT" => Source::Json(script.text_content().unwrap_or_default().into()),
         _ => Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into()),
     };
     // The page's only reader: its claim links need no name.
-    let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop() };
+    let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop(), prerender: false };
     yew::Renderer::<ReaderRoot>::with_root_and_props(host, props).render();
 }

@@ -1,0 +1,111 @@
+//! `claim-reader render`: the reader rendered ahead as HTML. Its structure is checked (what a
+//! reader without script gets, what a page embeds), not its bytes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use claim_reader::SEED_JSON;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_claim-reader");
+
+fn render(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .arg("render")
+        .args(args)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
+    child.stdin.take().expect("stdin is piped").write_all(input.as_bytes()).expect("stdin takes the input");
+    child.wait_with_output().expect("the command finishes")
+}
+
+fn html(args: &[&str], input: &str) -> String {
+    let out = render(args, input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The text between `open` and the next `close` after it.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> &'a str {
+    let start = text.find(open).unwrap_or_else(|| panic!("no {open}")) + open.len();
+    let end = text[start..].find(close).unwrap_or_else(|| panic!("no {close} after {open}")) + start;
+    &text[start..end]
+}
+
+#[test]
+fn the_seed_renders_as_a_reader_that_needs_no_script() {
+    let out = html(&["--as", "reader"], SEED_JSON);
+    assert!(out.starts_with("<div data-static=\"true\" lang=\"en\" dir=\"ltr\""), "{}", &out[..120]);
+    // 12 claims over 12 passages, each followed by its note marker, and 12 notes that link back.
+    assert_eq!(out.matches("<mark ").count(), 12);
+    assert_eq!(out.matches("class=\"cr-note-ref\"").count(), 12);
+    for n in 1..=12 {
+        assert!(out.contains(&format!("href=\"#claim-reader-0-note-{n}\" id=\"claim-reader-0-ref-{n}\"")), "marker {n}");
+        assert!(out.contains(&format!("<li id=\"claim-reader-0-note-{n}\">")), "note {n}");
+        assert!(out.contains(&format!("href=\"#claim-reader-0-ref-{n}\" lang=\"en\" class=\"cr-note-back\"")), "back link {n}");
+    }
+    // The table, written twice (across and turned): 3 parties × 7 issues, "not stated" included.
+    assert_eq!(out.matches("data-stance=").count(), 2 * 21);
+    assert_eq!(out.matches("data-stance=\"not-stated\"").count(), 2 * 11);
+    // Nothing that would do nothing: no buttons, links instead.
+    assert!(!out.contains("<button"), "no buttons without script");
+    // Each of the 10 cells with claims, in both tables, links to its first passage's marker.
+    assert_eq!(out.matches("class=\"cr-cell ").count(), 2 * 10);
+}
+
+#[test]
+fn an_embed_carries_its_shadow_root_its_data_and_json_ld() {
+    let out = html(&["--stylesheet", "https://cdn.example/cr/claim-reader.css", "--id", "talks"], SEED_JSON);
+    assert!(out.starts_with("<div data-claim-reader data-claims=\"talks\"><div class=\"claim-reader-host\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"https://cdn.example/cr/claim-reader.css\">"));
+    let island: Value = serde_json::from_str(between(&out, "<script type=\"application/json\" id=\"talks\">", "</script>")).expect("the island is JSON");
+    let seed: Value = serde_json::from_str(SEED_JSON).expect("the seed");
+    assert_eq!(island, seed, "the island holds the claims file");
+    let ld: Value = serde_json::from_str(between(&out, "<script type=\"application/ld+json\">", "</script>")).expect("JSON-LD");
+    assert_eq!(ld["@context"], "https://schema.org");
+    let graph = ld["@graph"].as_array().expect("a graph");
+    assert_eq!(graph[0]["@type"], "NewsArticle");
+    assert_eq!(graph[0]["headline"], seed["article"]["headline"]);
+    assert_eq!(graph[0]["inLanguage"], "en");
+    let claims: Vec<&Value> = graph.iter().filter(|n| n["@type"] == "Claim").collect();
+    assert_eq!(claims.len(), 12);
+    assert_eq!(claims[9]["author"]["name"], "Ukraine");
+    assert_eq!(claims[9]["text"], seed["claims"][9]["quote"]["exact"]);
+    assert_eq!(claims[9]["appearance"]["@id"], "#article");
+}
+
+#[test]
+fn data_cannot_end_a_script_block_or_add_markup() {
+    let mut file: Value = serde_json::from_str(SEED_JSON).expect("the seed");
+    file["claims"][0]["summary"] = "</script><script>alert(1)</script><!--".into();
+    file["parties"][0]["name"] = "<img src=x onerror=alert(1)>".into();
+    let out = html(&["--as", "page"], &file.to_string());
+    assert_eq!(out.matches("<script").count(), out.matches("</script>").count());
+    assert!(!out.contains("<script>alert(1)"), "the summary stays data");
+    assert!(!out.contains("<img"), "a name is text, never markup");
+    assert!(out.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    let island: Value = serde_json::from_str(between(&out, "<script type=\"application/json\" id=\"claims\">", "</script>")).expect("JSON");
+    assert_eq!(island["claims"][0]["summary"], "</script><script>alert(1)</script><!--");
+}
+
+#[test]
+fn a_page_says_its_language_and_direction() {
+    let mut file: Value = serde_json::from_str(SEED_JSON).expect("the seed");
+    file["article"]["language"] = "ar".into();
+    let out = html(&["--as", "page", "--script", "claim-reader.js"], &file.to_string());
+    assert!(out.starts_with("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">"), "{}", &out[..80]);
+    assert!(out.contains("<script type=\"module\" src=\"claim-reader.js\"></script>"));
+    assert!(out.contains("lang=\"ar\" dir=\"rtl\""), "the reader too");
+}
+
+#[test]
+fn a_file_with_errors_renders_nothing_and_says_why() {
+    let out = render(&[], "{\"article\": {}}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing required field \"headline\""), "{err}");
+}
