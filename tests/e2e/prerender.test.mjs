@@ -110,8 +110,10 @@ describe('rendered ahead, with JavaScript off', () => {
     await page.close();
   });
 
-  test('a rendered-ahead embed shows its reader in its own shadow root, styled, with linked notes', async () => {
+  test('a rendered-ahead embed shows its reader in its own shadow root, styled, with linked notes, under a strict CSP', async () => {
     const page = await env.context.newPage();
+    const refused = [];
+    page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
     await page.goto(new URL('demo/prerendered.html', env.server.url).href);
     const seen = await shown(page, EMBED);
     assert.equal(seen.count, 1);
@@ -126,6 +128,7 @@ describe('rendered ahead, with JavaScript off', () => {
     const background = await page.locator(`${EMBED} mark.cr-passage`).first().evaluate((m) => getComputedStyle(m).backgroundColor);
     assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the passages are highlighted');
     await page.screenshot({ path: join(ARTIFACTS, 'prerender-embed-nojs.png'), fullPage: true });
+    assert.deepEqual(refused, [], 'the strict policy refuses nothing');
     await page.close();
   });
 });
@@ -140,7 +143,8 @@ describe('rendered ahead, with the reader\'s scripts blocked or running', () => 
   });
 
   async function axeClean(page, mode) {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    // Evaluated rather than added as a script tag, which the strict policy of the page refuses.
+    await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
@@ -167,6 +171,11 @@ describe('rendered ahead, with the reader\'s scripts blocked or running', () => 
     test(`${name} with JavaScript: the live reader takes the place of the one rendered ahead`, async () => {
       const page = await env.context.newPage();
       const errors = [];
+      // demo/prerendered.html is served with the strict policy: nothing may be refused.
+      await page.addInitScript(() => {
+        window.__refused = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(new URL(path, env.server.url).href);
@@ -182,6 +191,7 @@ describe('rendered ahead, with the reader\'s scripts blocked or running', () => 
       await page.mouse.move(box.x, box.y);
       await until(async () => (await page.locator(`${scope} [role="tooltip"]`).getAttribute('hidden')) === null, 'hover opens the details');
       assert.deepEqual(errors, []);
+      assert.deepEqual(await page.evaluate(() => window.__refused), [], 'no CSP violation');
       await page.close();
     });
   }

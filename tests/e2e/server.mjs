@@ -43,6 +43,7 @@ export const STRICT_CSP =
 /** Extra response headers by request path. */
 export const PAGE_HEADERS = {
   '/demo/strict-csp.html': { 'content-security-policy': STRICT_CSP },
+  '/demo/prerendered.html': { 'content-security-policy': STRICT_CSP },
 };
 
 const VENDOR = {
