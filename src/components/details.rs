@@ -105,7 +105,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                                 <p class="cr-details-head">
                                     <span class="cr-details-party" dir="auto">{ &party.name }</span>
                                     { " " }
-                                    <span class={format!("cr-details-stance is-{}", direction.word())} lang="en">
+                                    <span class={format!("cr-details-stance is-{}", direction.word())} lang="en" dir="ltr">
                                         <span aria-hidden="true">{ direction.icon() }{ " " }</span>
                                         { claim.stance.word() }
                                     </span>
@@ -116,14 +116,14 @@ pub fn Details(props: &DetailsProps) -> Html {
                                     <span class="cr-details-issue-description" dir="auto">{ &issue.description }</span>
                                 </p>
                                 <p class="cr-details-summary" dir="auto">{ &claim.summary }</p>
-                                <p class="cr-details-certainty" lang="en">{ certainty_line(claim) }</p>
-                                <p class="cr-details-attribution" lang="en">{ attribution_line(claim) }</p>
+                                <p class="cr-details-certainty" lang="en" dir="ltr">{ certainty_line(claim) }</p>
+                                <p class="cr-details-attribution" lang="en" dir="ltr">{ attribution_line(claim) }</p>
                                 { copy_link(&context, c, (*copied).clone(), copied.setter()) }
                             </section>
                         }
                     }) }
                     if back.is_some() {
-                        <button type="button" class="cr-details-back" lang="en" onclick={back}>{ "Back to the table (Esc)" }</button>
+                        <button type="button" class="cr-details-back" lang="en" dir="ltr" onclick={back}>{ "Back to the table (Esc)" }</button>
                     }
                 </div>
             }
@@ -157,7 +157,7 @@ fn copy_link(context: &ReaderContext, c: usize, copied: Option<Copied>, set: Use
         _ => Html::default(),
     };
     html! {
-        <p class="cr-details-link" lang="en">
+        <p class="cr-details-link" lang="en" dir="ltr">
             <button type="button" class="cr-details-copy" {onclick}>{ "Copy link to this claim" }</button>
             <span class="cr-details-link-status" role="status">{ status }</span>
         </p>

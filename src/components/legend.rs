@@ -36,9 +36,9 @@ pub fn Legend(props: &LegendProps) -> Html {
     };
     html! {
         <section class="cr-legend-box" aria-label="Issues">
-            <h2 class="cr-legend-title" lang="en">{ "Issues" }</h2>
+            <h2 class="cr-legend-title" lang="en" dir="ltr">{ "Issues" }</h2>
             if !context.is_static() {
-                <p class="cr-legend-help" lang="en">{ "Switch an issue's highlights off or on." }</p>
+                <p class="cr-legend-help" lang="en" dir="ltr">{ "Switch an issue's highlights off or on." }</p>
             }
             <ul class="cr-legend">
                 { for issues.iter().enumerate().map(|(i, issue)| {

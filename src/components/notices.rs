@@ -17,13 +17,13 @@ pub fn Notices() -> Html {
     html! { <>
         if !unplaced.is_empty() {
             <section class="cr-unplaced" aria-label="Claims not found in the text">
-                <h2 lang="en">{ "Claims not found in the text" }</h2>
+                <h2 lang="en" dir="ltr">{ "Claims not found in the text" }</h2>
                 <ul>
                     { for unplaced.iter().map(|&c| {
                         let claim = &reader.doc.claims[c];
                         html! {
                             <li key={c} id={format!("{}-unplaced-{}", context.prefix, claim.id)} data-claim={claim.id.clone()} tabindex="-1">
-                                <p class="cr-unplaced-label" lang="en">{ claim_label(reader, c) }</p>
+                                <p class="cr-unplaced-label" lang="en" dir="ltr">{ claim_label(reader, c) }</p>
                                 <blockquote>{ &claim.quote.exact }</blockquote>
                                 <p>{ &claim.summary }</p>
                             </li>
@@ -33,7 +33,7 @@ pub fn Notices() -> Html {
             </section>
         }
         if n > 0 {
-            <details class="cr-notice" lang="en">
+            <details class="cr-notice" lang="en" dir="ltr">
                 <summary>{ format!("{n} note{} on this article's claims data", if n == 1 { "" } else { "s" }) }</summary>
                 { diagnostic_list(warnings) }
             </details>

@@ -59,7 +59,7 @@ pub fn Passage(props: &PassageProps) -> Html {
         ending
             .map(|c| html! {
                 <a class="cr-note-ref" href={format!("#{}", context.note_id(c))} id={context.note_ref_id(c)}
-                    aria-label={format!("Note {}", c + 1)} lang="en">{ format!("[{}]", c + 1) }</a>
+                    aria-label={format!("Note {}", c + 1)} lang="en" dir="ltr">{ format!("[{}]", c + 1) }</a>
             })
             .collect::<Html>()
     });

@@ -19,7 +19,7 @@ pub fn PrintNotes(props: &PrintNotesProps) -> Html {
     let reader = &context.reader;
     html! {
         <section class="cr-print-notes" aria-hidden={(!context.is_static()).then_some("true")}>
-            <h2 lang="en">{ "Claims in this article" }</h2>
+            <h2 lang="en" dir="ltr">{ "Claims in this article" }</h2>
             <ol>
                 if props.printing {
                     { for reader.doc.claims.iter().enumerate().map(|(c, claim)| {
@@ -30,7 +30,7 @@ pub fn PrintNotes(props: &PrintNotesProps) -> Html {
                                 { format!(" — {}. {} {}. {}.", reader.doc.issues[i].label, claim.summary, certainty_line(claim), attribution_line(claim)) }
                                 if context.is_static() && reader.anchors[c].is_some() {
                                     { " " }
-                                    <a class="cr-note-back" href={format!("#{}", context.note_ref_id(c))} lang="en">{ "Back to the passage" }</a>
+                                    <a class="cr-note-back" href={format!("#{}", context.note_ref_id(c))} lang="en" dir="ltr">{ "Back to the passage" }</a>
                                 }
                             </li>
                         }

@@ -28,7 +28,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
     let cell = reader.table.cell(p, i);
     let (party, issue) = (&reader.doc.parties[p], &reader.doc.issues[i]);
     let stance = match &cell.stance {
-        CellStance::NotStated => html! { <span class="cr-not-stated" lang="en">{ "not stated" }</span> },
+        CellStance::NotStated => html! { <span class="cr-not-stated" lang="en" dir="ltr">{ "not stated" }</span> },
         CellStance::One(s) => stance_word(s.direction(), s.word()),
         CellStance::Mixed(list) => list
             .iter()
@@ -54,7 +54,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
             // readers (WCAG 2.5.3: the name contains the visible label).
             <span class="cr-sr">{ format!("{}, {}: ", party.name, issue.label) }</span>
             { stance }
-            <span class="cr-count" lang="en">{ count_of(count, "passage", "passages") }</span>
+            <span class="cr-count" lang="en" dir="ltr">{ count_of(count, "passage", "passages") }</span>
         </>
     };
     let direction = match &cell.stance {
@@ -108,7 +108,7 @@ pub fn StanceCell(props: &StanceCellProps) -> Html {
 
 fn stance_word(direction: Direction, word: &'static str) -> Html {
     html! {
-        <span class={class_list([Some("cr-stance"), Some(direction_class(direction))])} lang="en">
+        <span class={class_list([Some("cr-stance"), Some(direction_class(direction))])} lang="en" dir="ltr">
             <span class="cr-icon" aria-hidden="true">{ direction.icon() }</span>{ word }
         </span>
     }

@@ -27,7 +27,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
     let doc = &context.reader.doc;
     let cell = |p: usize, i: usize| html! { <StanceCell party={p} issue={i} linked={props.linked.contains(&(p, i))} /> };
     let caption = html! {
-        <caption lang="en">
+        <caption lang="en" dir="ltr">
             { "Who wants what" }
             <span class="cr-caption-note">
                 { "Each party's stance on each issue, as this article reports it. Select a cell to see its passage." }
@@ -55,7 +55,7 @@ pub fn StanceTable(props: &StanceTableProps) -> Html {
                 { caption.clone() }
                 <thead>
                     <tr>
-                        <th scope="col" class="cr-corner" lang="en">{ if turned { "Issue" } else { "Party" } }</th>
+                        <th scope="col" class="cr-corner" lang="en" dir="ltr">{ if turned { "Issue" } else { "Party" } }</th>
                         { for (0..across).map(|a| heading(!turned, a, "col")) }
                     </tr>
                 </thead>
