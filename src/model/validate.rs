@@ -62,9 +62,9 @@ fn check_language(out: &mut Vec<Diagnostic>, doc: &Document) {
         out.push(
             Diagnostic::warning(
                 "article.direction",
-                format!("\"{}\" ({}), but \"{tag}\" is written {}", stated.word(), stated.describe(), usual.describe()),
+                format!("\"{}\" lays the article out {}, but \"{tag}\" is written {}", stated.word(), stated.describe(), usual.describe()),
             )
-            .with_hint(format!("the reader lays the article out {}; leave \"direction\" out to follow the language", stated.describe()))
+            .with_hint("leave \"direction\" out to follow the language")
             .at(at.direction),
         );
     }
