@@ -14,7 +14,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// Text in the scripts and marks the reader meets: Latin with accents (both NFC and NFD),
-/// Cyrillic, Arabic and Hebrew (right-to-left), emoji with modifiers and joiners, curly quotes,
+/// Cyrillic, Arabic (with tashkeel) and Hebrew (right-to-left), Turkish i, half-width and
+/// full-width forms, a Devanagari conjunct, Thai, emoji with modifiers and joiners, curly quotes,
 /// dashes, non-breaking and zero-width spaces, line breaks.
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(
@@ -29,6 +30,14 @@ fn text() -> impl Strategy<Value = String> {
             Just("👍🏽".to_string()),
             Just("👩‍👩‍👧".to_string()),
             Just("🇺🇦".to_string()),
+            Just("كَتَبَ ".to_string()),
+            Just("İ".to_string()),
+            Just("ı".to_string()),
+            Just("Σ".to_string()),
+            Just("ｶﾞ".to_string()),
+            Just("Ａ".to_string()),
+            Just("क्ष".to_string()),
+            Just("เริ่ม".to_string()),
             Just("’".to_string()),
             Just("“".to_string()),
             Just("—".to_string()),

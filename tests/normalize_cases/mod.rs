@@ -24,7 +24,7 @@ pub fn nfd(s: &str) -> String {
 fn placed(paragraph: &str, exact: &str) -> Range<usize> {
     let quote = Quote { exact: exact.into(), ..Quote::default() };
     match anchor_quote(&[paragraph.to_string()], &quote) {
-        Ok(a) if a.edits == 0 => a.range,
+        Ok(a) if a.is_exact() => a.range,
         other => panic!("{exact:?} in {paragraph:?}: {other:?}"),
     }
 }
@@ -114,7 +114,7 @@ pub fn every_composable_pair_anchors_both_ways(include: impl Fn(&str, char) -> b
                 let paragraph = format!("x {text} y");
                 let q = Quote { exact: quote.clone(), ..Quote::default() };
                 match anchor_quote(&[paragraph], &q) {
-                    Ok(found) if found.range == (2..2 + text.len()) && found.edits == 0 => {}
+                    Ok(found) if found.range == (2..2 + text.len()) && found.is_exact() => {}
                     other => failures.push(format!("{quote:?} in {text:?} (U+{:04X}): {other:?}", c as u32)),
                 }
             }
