@@ -121,7 +121,13 @@ fn approximate_warning(claim: usize, matched: &str, anchor: &Anchor) -> Diagnost
             what.push_str(says);
         }
     }
-    Diagnostic::warning(path, format!("the quote is not in the text word for word; it was placed on \"{matched}\" ({what})"))
+    let widened = "it starts or ends inside a character (a letter with its marks, an emoji sequence, a conjunct), so the whole character is highlighted";
+    if what.is_empty() {
+        return Diagnostic::warning(path, format!("the quote was placed on \"{matched}\": {widened}"))
+            .with_hint("start and end the quote at whole characters");
+    }
+    let and_widened = if d.widened { format!("; {widened}") } else { String::new() };
+    Diagnostic::warning(path, format!("the quote is not in the text word for word; it was placed on \"{matched}\" ({what}){and_widened}"))
         .with_hint("copy the passage from the article if that is not the right place")
 }
 

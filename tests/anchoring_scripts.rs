@@ -1,5 +1,6 @@
 //! Quotes placed in every script, natively: the cases of tests/script_cases, which
-//! tests/web_normalize.rs runs in the browser on the platform's normaliser and lower case.
+//! tests/web_normalize.rs runs in the browser on the platform's normaliser, segmenter and lower
+//! case.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod script_cases;
@@ -84,4 +85,39 @@ fn chinese_quote_with_a_character_changed() {
 #[test]
 fn thai_quote_with_a_tone_mark_missing() {
     case::thai_quote_with_a_tone_mark_missing();
+}
+
+#[test]
+fn emoji_with_a_skin_tone_is_never_split() {
+    case::emoji_with_a_skin_tone_is_never_split();
+}
+
+#[test]
+fn zwj_sequence_is_never_split() {
+    case::zwj_sequence_is_never_split();
+}
+
+#[test]
+fn flags_are_never_split() {
+    case::flags_are_never_split();
+}
+
+#[test]
+fn devanagari_conjuncts_are_never_split() {
+    case::devanagari_conjuncts_are_never_split();
+}
+
+#[test]
+fn hangul_jamo_syllable_is_never_split() {
+    case::hangul_jamo_syllable_is_never_split();
+}
+
+#[test]
+fn combining_mark_is_never_split() {
+    case::combining_mark_is_never_split();
+}
+
+#[test]
+fn whole_clusters_win_and_widening_is_said() {
+    case::whole_clusters_win_and_widening_is_said();
 }

@@ -4,11 +4,12 @@
 //! the text there is the quote; otherwise it searches the text with typography folded away
 //! (see [`fold`]), then with the looser key of [`loose`] (diacritics, width, case), exactly and
 //! then approximately (see [`fuzzy`]). Prefix, suffix and position settle between several
-//! places. Whatever is not the quote as folded typography has it is said in the anchor, for the
-//! file to be warned about.
+//! places. A range is last widened to whole grapheme clusters ([`graphemes`]). Whatever is not
+//! the quote as folded typography has it is said in the anchor, for the file to be warned about.
 
 mod fold;
 mod fuzzy;
+mod graphemes;
 mod loose;
 
 use std::cell::OnceCell;
@@ -17,6 +18,7 @@ use std::ops::Range;
 
 use crate::model::Quote;
 use fold::Folded;
+use graphemes::Clusters;
 use loose::Folds;
 
 /// Where a quote was placed: a paragraph and a byte range of that paragraph's text.
@@ -47,6 +49,9 @@ pub struct Differences {
     pub width: bool,
     /// Letter case.
     pub case: bool,
+    /// The quote started or ended inside a character (a grapheme cluster): the range covers the
+    /// whole character.
+    pub widened: bool,
 }
 
 /// Why a quote could not be placed.
@@ -74,6 +79,7 @@ pub struct AnchorIndex<'a> {
     paragraphs: &'a [String],
     folded: Vec<OnceCell<Folded>>,
     loose: Vec<OnceCell<Folded>>,
+    clusters: Vec<Clusters<'a>>,
 }
 
 /// A place a quote might stand: paragraph, byte range of the searched key, edits needed.
@@ -89,6 +95,7 @@ impl<'a> AnchorIndex<'a> {
             paragraphs,
             folded: paragraphs.iter().map(|_| OnceCell::new()).collect(),
             loose: paragraphs.iter().map(|_| OnceCell::new()).collect(),
+            clusters: paragraphs.iter().map(|p| Clusters::new(p)).collect(),
         }
     }
 
@@ -102,10 +109,14 @@ impl<'a> AnchorIndex<'a> {
     }
 
     pub fn anchor_quote(&self, quote: &Quote) -> Result<Anchor, AnchorError> {
-        match self.at_stated_position(quote) {
-            Some(anchor) => Ok(anchor),
-            None => self.search(quote),
-        }
+        let mut anchor = match self.at_stated_position(quote) {
+            Some(anchor) => anchor,
+            None => self.search(quote)?,
+        };
+        let whole = self.clusters[anchor.paragraph].widen(anchor.range.clone());
+        anchor.differences.widened = whole != anchor.range;
+        anchor.range = whole;
+        Ok(anchor)
     }
 
     /// The stated paragraph and start, if the text there reads exactly as the quote.
@@ -191,9 +202,9 @@ impl<'a> AnchorIndex<'a> {
         out
     }
 
-    /// Ranks places by fewest edits, then prefix and suffix agreement, then the original text
-    /// being the quote letter for letter, then closeness to the stated start; `None` when the
-    /// best rank is shared.
+    /// Ranks places by fewest edits, then whole characters (no grapheme cluster split), then
+    /// prefix and suffix agreement, then the original text being the quote letter for letter,
+    /// then closeness to the stated start; `None` when the best rank is shared.
     fn disambiguate(&self, quote: &Quote, level: Level, candidates: Vec<Candidate>) -> Option<Candidate> {
         let key = |s: &str| match level {
             Level::Folded => Folded::new(s).text,
@@ -211,6 +222,7 @@ impl<'a> AnchorIndex<'a> {
                 context += u8::from(hay[c.folded.end..].trim_start().starts_with(suffix));
             }
             let original = self.key(level, c.paragraph).original(c.folded.clone());
+            let whole = self.clusters[c.paragraph].whole(original.clone());
             let text = &self.paragraphs[c.paragraph];
             let verbatim = text[original.clone()] == *quote.exact.trim();
             let closeness = match (quote.paragraph, quote.start) {
@@ -220,7 +232,7 @@ impl<'a> AnchorIndex<'a> {
                 }
                 _ => 0,
             };
-            (Reverse(c.edits), context, verbatim, closeness)
+            (Reverse(c.edits), whole, context, verbatim, closeness)
         };
         // The best rank wins when no other candidate shares it.
         let mut best: Option<(_, Candidate)> = None;

@@ -1,9 +1,11 @@
 //! Quotes placed in every script a newsroom publishes in, shared by tests/anchoring_scripts.rs
-//! (natively: `unicode-normalization`, Rust's lower case) and tests/web_normalize.rs (in the
-//! browser: `String.prototype.normalize`, `toLowerCase`). Each case panics with what went wrong.
+//! (natively: `unicode-normalization`, `unicode-segmentation`, Rust's lower case) and
+//! tests/web_normalize.rs (in the browser: `String.prototype.normalize`, `Intl.Segmenter`,
+//! `toLowerCase`). Each case panics with what went wrong.
 //!
 //! What is folded silently (typography, Unicode NFC) is placed as exact; what is only alike
-//! (diacritics, width, case, compatibility forms, a few characters) is placed and said.
+//! (diacritics, width, case, compatibility forms, a few characters) is placed and said; a
+//! highlight never splits a grapheme cluster.
 
 use claim_reader::anchor::{anchor_quote, Anchor, AnchorError, Differences};
 use claim_reader::model::Quote;
@@ -26,9 +28,10 @@ fn at(paragraph: &str, q: Quote) -> (String, Anchor) {
     }
 }
 
-const DIACRITICS: Differences = Differences { diacritics: true, width: false, case: false };
-const WIDTH: Differences = Differences { diacritics: false, width: true, case: false };
-const CASE: Differences = Differences { diacritics: false, width: false, case: true };
+const DIACRITICS: Differences = Differences { diacritics: true, width: false, case: false, widened: false };
+const WIDTH: Differences = Differences { diacritics: false, width: true, case: false, widened: false };
+const CASE: Differences = Differences { diacritics: false, width: false, case: true, widened: false };
+const WIDENED: Differences = Differences { diacritics: false, width: false, case: false, widened: true };
 
 /// The warnings a one-paragraph claims file with this quote loads with.
 fn warnings(paragraph: &str, exact: &str) -> Vec<String> {
@@ -153,6 +156,9 @@ pub fn full_width_latin_and_digits_match_ascii() {
 pub fn half_width_katakana_match_full_width() {
     let half = "新しいｶﾞｲﾄﾞﾗｲﾝとﾊﾟﾝﾌﾚｯﾄを配布";
     both_ways(half, "ｶﾞｲﾄﾞﾗｲﾝとﾊﾟﾝﾌﾚｯﾄ", "ガイドラインとパンフレット", WIDTH);
+    // A quote ending on ｶ does not take the ガ of ｶﾞ apart: the highlight takes the mark too.
+    let (got, _) = at(half, Quote { exact: "新しいｶ".into(), paragraph: Some(0), start: Some(0), ..Quote::default() });
+    assert_eq!(got, "新しいｶﾞ");
 }
 
 // 4. Turkish dotted and dotless i under case folding.
@@ -215,9 +221,82 @@ pub fn chinese_quote_with_a_character_changed() {
     assert_eq!((got.as_str(), a.edits), ("美国官员在巴黎的会议上提出了一项和平计划", 1));
 }
 
-/// Thai, no spaces between words, with a tone mark missing: found.
+/// Thai, no spaces between words, with a tone mark missing: found, and the highlight ends on
+/// whole characters.
 pub fn thai_quote_with_a_tone_mark_missing() {
     let text = "รัฐบาลประกาศว่าจะเริ่มใช้นโยบายเศรษฐกิจใหม่ในปีหน้า";
     let (got, a) = placed(text, "ประกาศว่าจะเริมใช้นโยบายเศรษฐกิจใหม่");
     assert_eq!((got.as_str(), a.edits), ("ประกาศว่าจะเริ่มใช้นโยบายเศรษฐกิจใหม่", 1));
+    // The quote lacks the last tone mark: the highlight still takes it.
+    let (got, a) = placed(text, "ประกาศว่าจะเริ่มใช้นโยบายเศรษฐกิจใหม");
+    assert_eq!(got, "ประกาศว่าจะเริ่มใช้นโยบายเศรษฐกิจใหม่");
+    assert!(!a.is_exact());
+}
+
+// 6. A highlight never splits a grapheme cluster: it widens to whole clusters, and says so.
+
+/// A quote ending before a skin-tone modifier takes the modifier.
+pub fn emoji_with_a_skin_tone_is_never_split() {
+    let text = "Fans answered 👍🏽 at once.";
+    let (got, a) = placed(text, "answered 👍");
+    assert_eq!((got.as_str(), a.edits, a.differences), ("answered 👍🏽", 0, WIDENED));
+}
+
+/// A quote starting or ending inside a family (a ZWJ sequence) takes the whole family.
+pub fn zwj_sequence_is_never_split() {
+    let family = "👩\u{200D}👩\u{200D}👧";
+    let text = format!("The {family} family arrived.");
+    let (got, a) = placed(&text, "👧 family");
+    assert_eq!((got, a.differences), (format!("{family} family"), WIDENED));
+    let (got, _) = placed(&text, "The 👩");
+    assert_eq!(got, format!("The {family}"));
+    let (got, a) = placed(&text, &format!("The {family}"));
+    assert_eq!((got, a.is_exact()), (format!("The {family}"), true));
+}
+
+/// Flags are pairs of regional indicators: a quote across two flags' halves takes both.
+pub fn flags_are_never_split() {
+    let text = "Delegations 🇺🇦🇫🇷 met.";
+    let (got, a) = placed(text, "\u{1F1E6}\u{1F1EB}");
+    assert_eq!((got.as_str(), a.differences), ("🇺🇦🇫🇷", WIDENED));
+}
+
+/// Devanagari conjuncts (क्ष in परीक्षा, स्त्र in स्त्री) are one cluster each.
+pub fn devanagari_conjuncts_are_never_split() {
+    let text = "छात्रों ने परीक्षा दी और स्त्री शिक्षा पर बात की";
+    let (got, a) = placed(text, "ने परीक");
+    assert_eq!((got.as_str(), a.differences), ("ने परीक्षा", WIDENED));
+    let start = text[..text.find("स्त्री").unwrap_or(0)].chars().count();
+    let (got, a) = at(text, Quote { exact: "स्".into(), paragraph: Some(0), start: Some(start), ..Quote::default() });
+    assert_eq!((got.as_str(), a.differences), ("स्त्री", WIDENED));
+    // A mark after a conjunct stays with it and does not join it to the next one.
+    let text = "क्ष\u{301}क्ष";
+    let (got, _) = at(text, Quote { exact: "\u{94D}ष".into(), paragraph: Some(0), start: Some(5), ..Quote::default() });
+    assert_eq!(got, "क्ष");
+}
+
+/// Hangul written as conjoining jamo: a quote of the first two jamo of a three-jamo syllable
+/// takes the syllable.
+pub fn hangul_jamo_syllable_is_never_split() {
+    let text = "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8} 기사";
+    let (got, a) = at(text, Quote { exact: "\u{1112}\u{1161}".into(), paragraph: Some(0), start: Some(0), ..Quote::default() });
+    assert_eq!((got.as_str(), a.differences), ("\u{1112}\u{1161}\u{11AB}", WIDENED));
+}
+
+/// A letter with a combining mark: a quote stopping before the mark takes it.
+pub fn combining_mark_is_never_split() {
+    let text = "At the cafe\u{0301} they met.";
+    let q = Quote { exact: "At the cafe".into(), paragraph: Some(0), start: Some(0), ..Quote::default() };
+    let (got, a) = at(text, q);
+    assert_eq!((got.as_str(), a.differences), ("At the cafe\u{0301}", WIDENED));
+}
+
+/// Where the words stand both inside a cluster and on whole ones, the whole ones win; a
+/// widened quote's warning says why the highlight is longer.
+pub fn whole_clusters_win_and_widening_is_said() {
+    let text = "परीक्षा और परीक के बाद";
+    let (got, a) = placed(text, "परीक");
+    assert_eq!((got.as_str(), a.is_exact()), ("परीक", true));
+    let said = warnings("Fans answered 👍🏽 at once.", "answered 👍");
+    assert!(said.len() == 1 && said[0].contains("inside a character"), "{said:?}");
 }
