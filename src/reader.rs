@@ -56,9 +56,9 @@ impl Reader {
             .enumerate()
             .map(|(i, claim)| match index.anchor_quote(&claim.quote) {
                 Ok(anchor) => {
-                    if anchor.edits > 0 {
+                    if !anchor.is_exact() {
                         let matched = &doc.article.paragraphs[anchor.paragraph][anchor.range.clone()];
-                        warnings.push(approximate_warning(i, matched, anchor.edits).at(doc.offsets.claim(i).exact));
+                        warnings.push(approximate_warning(i, matched, &anchor).at(doc.offsets.claim(i).exact));
                     }
                     Some(anchor)
                 }
@@ -100,13 +100,35 @@ impl Reader {
     }
 }
 
-fn approximate_warning(claim: usize, matched: &str, edits: usize) -> Diagnostic {
-    let plural = if edits == 1 { "" } else { "s" };
-    Diagnostic::warning(
-        format!("claims[{claim}].quote.exact"),
-        format!("the quote is not in the text word for word; it was placed on \"{matched}\" ({edits} character{plural} differ)"),
-    )
-    .with_hint("copy the passage from the article if that is not the right place")
+/// Says what differs between a quote and the text it was placed on.
+fn approximate_warning(claim: usize, matched: &str, anchor: &Anchor) -> Diagnostic {
+    let path = format!("claims[{claim}].quote.exact");
+    let d = anchor.differences;
+    let edits = match anchor.edits {
+        0 => String::new(),
+        1 => "1 character differs".to_string(),
+        n => format!("{n} characters differ"),
+    };
+    let mut what = String::new();
+    for (differs, says) in [
+        (d.diacritics, "the diacritics differ"),
+        (d.width, "full-width and half-width forms differ"),
+        (d.case, "letter case differs"),
+        (!edits.is_empty(), &edits),
+    ] {
+        if differs {
+            what.push_str(if what.is_empty() { "" } else { ", " });
+            what.push_str(says);
+        }
+    }
+    let widened = "it starts or ends inside a character (a letter with its marks, an emoji sequence, a conjunct), so the whole character is highlighted";
+    if what.is_empty() {
+        return Diagnostic::warning(path, format!("the quote was placed on \"{matched}\": {widened}"))
+            .with_hint("start and end the quote at whole characters");
+    }
+    let and_widened = if d.widened { format!("; {widened}") } else { String::new() };
+    Diagnostic::warning(path, format!("the quote is not in the text word for word; it was placed on \"{matched}\" ({what}){and_widened}"))
+        .with_hint("copy the passage from the article if that is not the right place")
 }
 
 fn unplaced_warning(claim: usize, exact: &str, error: AnchorError) -> Diagnostic {

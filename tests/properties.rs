@@ -12,9 +12,11 @@ use claim_reader::segment::segment;
 use claim_reader::SEED_JSON;
 use proptest::prelude::*;
 use serde_json::Value;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Text in the scripts and marks the reader meets: Latin with accents (both NFC and NFD),
-/// Cyrillic, Arabic and Hebrew (right-to-left), emoji with modifiers and joiners, curly quotes,
+/// Cyrillic, Arabic (with tashkeel) and Hebrew (right-to-left), Turkish i, half-width and
+/// full-width forms, a Devanagari conjunct, Thai, emoji with modifiers and joiners, curly quotes,
 /// dashes, non-breaking and zero-width spaces, line breaks.
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(
@@ -29,6 +31,14 @@ fn text() -> impl Strategy<Value = String> {
             Just("👍🏽".to_string()),
             Just("👩‍👩‍👧".to_string()),
             Just("🇺🇦".to_string()),
+            Just("كَتَبَ ".to_string()),
+            Just("İ".to_string()),
+            Just("ı".to_string()),
+            Just("Σ".to_string()),
+            Just("ｶﾞ".to_string()),
+            Just("Ａ".to_string()),
+            Just("क्ष".to_string()),
+            Just("เริ่ม".to_string()),
             Just("’".to_string()),
             Just("“".to_string()),
             Just("—".to_string()),
@@ -40,6 +50,17 @@ fn text() -> impl Strategy<Value = String> {
         0..24,
     )
     .prop_map(|parts| parts.concat())
+}
+
+/// The grapheme cluster byte `at` falls inside, or `at..at` where one starts, by the crate's
+/// forward iterator (anchoring asks its cursor).
+fn cluster_around(text: &str, at: usize) -> Range<usize> {
+    for (start, g) in text.grapheme_indices(true) {
+        if at < start + g.len() {
+            return if at == start { at..at } else { start..start + g.len() };
+        }
+    }
+    at..at
 }
 
 fn config() -> ProptestConfig {
@@ -134,7 +155,11 @@ proptest! {
         let quote = Quote { exact: exact.clone(), paragraph: Some(p), start: Some(start), ..Quote::default() };
         let anchor = anchor_quote(&paragraphs, &quote).unwrap();
         prop_assert_eq!(anchor.paragraph, p);
-        prop_assert_eq!(&paragraphs[p][anchor.range.clone()], exact.as_str());
+        // The cut itself, or, where it splits a grapheme cluster, those whole clusters, said.
+        let whole = cluster_around(&paragraphs[p], from).start..cluster_around(&paragraphs[p], to).end;
+        prop_assert_eq!(&paragraphs[p][anchor.range.clone()], &paragraphs[p][whole.clone()]);
+        prop_assert_eq!(anchor.differences.widened, whole != (from..to));
+        prop_assert_eq!(anchor.edits, 0);
 
         // Without a position, the quote is placed or reported, never a panic, and a place found
         // is always on character boundaries of the paragraph it names.

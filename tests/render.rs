@@ -46,7 +46,7 @@ fn the_seed_renders_as_a_reader_that_needs_no_script() {
     for n in 1..=12 {
         assert!(out.contains(&format!("href=\"#claim-reader-0-note-{n}\" id=\"claim-reader-0-ref-{n}\"")), "marker {n}");
         assert!(out.contains(&format!("<li id=\"claim-reader-0-note-{n}\">")), "note {n}");
-        assert!(out.contains(&format!("href=\"#claim-reader-0-ref-{n}\" lang=\"en\" class=\"cr-note-back\"")), "back link {n}");
+        assert!(out.contains(&format!("href=\"#claim-reader-0-ref-{n}\" lang=\"en\" dir=\"ltr\" class=\"cr-note-back\"")), "back link {n}");
     }
     // The table, written twice (across and turned): 3 parties × 7 issues, "not stated" included.
     assert_eq!(out.matches("data-stance=").count(), 2 * 21);

@@ -32,6 +32,7 @@
 use std::ops::Range;
 
 /// A text with typography folded away, and the way back to the original bytes.
+#[derive(Default)]
 pub struct Folded {
     pub text: String,
     /// For each byte of `text`, the original byte range of the character(s) it came from.
@@ -217,6 +218,12 @@ impl Folded {
         }
         put(&mut out, text.len()..text.len(), "");
         out
+    }
+
+    /// Appends `c`, which came from the original bytes `from`.
+    pub fn push(&mut self, c: char, from: Range<usize>) {
+        self.text.push(c);
+        self.origin.extend(std::iter::repeat_n(from, c.len_utf8()));
     }
 
     /// The original byte range behind a range of folded bytes.

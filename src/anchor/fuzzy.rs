@@ -69,6 +69,21 @@ pub fn search(quote: &[char], text: &[char], bound: usize) -> Vec<Approximate> {
     best
 }
 
+/// The edit distance between `a` and `b` (Levenshtein, over characters).
+pub fn distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(x != y)).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +122,13 @@ mod tests {
     fn short_quotes_are_never_approximated() {
         assert!(found("US vows", "US views").is_empty());
         assert!(found("pull Russia back", "push Russia back").is_empty());
+    }
+
+    #[test]
+    fn distance_counts_changes_additions_and_drops() {
+        assert_eq!(distance(&chars("kitten"), &chars("sitting")), 3);
+        assert_eq!(distance(&chars(""), &chars("abc")), 3);
+        assert_eq!(distance(&chars("政府は"), &chars("政府は")), 0);
     }
 
     #[test]

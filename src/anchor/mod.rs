@@ -2,11 +2,15 @@
 //!
 //! Like the field's best annotators, it tries the stated position first and accepts it only when
 //! the text there is the quote; otherwise it searches the text with typography folded away
-//! (see [`fold`]), then, if that finds nothing, approximately (see [`fuzzy`]). Prefix, suffix
-//! and position settle between several places.
+//! (see [`fold`]), then with the looser key of [`loose`] (diacritics, width, case), exactly and
+//! then approximately (see [`fuzzy`]). Prefix, suffix and position settle between several
+//! places. A range is last widened to whole grapheme clusters ([`graphemes`]). Whatever is not
+//! the quote as folded typography has it is said in the anchor, for the file to be warned about.
 
 mod fold;
 mod fuzzy;
+mod graphemes;
+mod loose;
 
 use std::cell::OnceCell;
 use std::cmp::Reverse;
@@ -14,6 +18,8 @@ use std::ops::Range;
 
 use crate::model::Quote;
 use fold::Folded;
+use graphemes::Clusters;
+use loose::Folds;
 
 /// Where a quote was placed: a paragraph and a byte range of that paragraph's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +27,31 @@ pub struct Anchor {
     pub paragraph: usize,
     pub range: Range<usize>,
     /// Characters changed, added or dropped between the quote and the text placed (after
-    /// folding typography); 0 for a match.
+    /// folding typography, diacritics, width and case); 0 for a match.
     pub edits: usize,
+    /// What else differs between the quote and the text placed.
+    pub differences: Differences,
+}
+
+impl Anchor {
+    /// Whether the text placed is the quote, but for typography and Unicode composition.
+    pub fn is_exact(&self) -> bool {
+        self.edits == 0 && self.differences == Differences::default()
+    }
+}
+
+/// Differences between a quote and the text it was placed on that do not count as edits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// Arabic or Hebrew vowel marks, or tatweel.
+    pub diacritics: bool,
+    /// Full-width or half-width forms.
+    pub width: bool,
+    /// Letter case.
+    pub case: bool,
+    /// The quote started or ended inside a character (a grapheme cluster): the range covers the
+    /// whole character.
+    pub widened: bool,
 }
 
 /// Why a quote could not be placed.
@@ -35,14 +64,25 @@ pub enum AnchorError {
     Ambiguous { occurrences: usize },
 }
 
+/// How far a search folds the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// Typography and NFC ([`fold`]).
+    Folded,
+    /// And diacritics, width and case ([`loose`]).
+    Loose,
+}
+
 /// The article's paragraphs, each folded once, on the first search that needs it: quotes that
 /// stand at their stated position (most of them) need no folding at all.
 pub struct AnchorIndex<'a> {
     paragraphs: &'a [String],
     folded: Vec<OnceCell<Folded>>,
+    loose: Vec<OnceCell<Folded>>,
+    clusters: Vec<Clusters<'a>>,
 }
 
-/// A place a quote might stand: paragraph, byte range of the folded text, edits needed.
+/// A place a quote might stand: paragraph, byte range of the searched key, edits needed.
 struct Candidate {
     paragraph: usize,
     folded: Range<usize>,
@@ -51,41 +91,32 @@ struct Candidate {
 
 impl<'a> AnchorIndex<'a> {
     pub fn new(paragraphs: &'a [String]) -> Self {
-        AnchorIndex { paragraphs, folded: paragraphs.iter().map(|_| OnceCell::new()).collect() }
+        AnchorIndex {
+            paragraphs,
+            folded: paragraphs.iter().map(|_| OnceCell::new()).collect(),
+            loose: paragraphs.iter().map(|_| OnceCell::new()).collect(),
+            clusters: paragraphs.iter().map(|p| Clusters::new(p)).collect(),
+        }
     }
 
-    fn folded(&self, p: usize) -> &Folded {
-        self.folded[p].get_or_init(|| Folded::new(&self.paragraphs[p]))
+    /// Paragraph `p` as a search at `level` sees it.
+    fn key(&self, level: Level, p: usize) -> &Folded {
+        let folded = self.folded[p].get_or_init(|| Folded::new(&self.paragraphs[p]));
+        match level {
+            Level::Folded => folded,
+            Level::Loose => self.loose[p].get_or_init(|| loose::loosen(folded, Folds::ALL)),
+        }
     }
 
     pub fn anchor_quote(&self, quote: &Quote) -> Result<Anchor, AnchorError> {
-        if let Some(anchor) = self.at_stated_position(quote) {
-            return Ok(anchor);
-        }
-        let needle = Folded::new(quote.exact.trim()).text;
-        if needle.is_empty() {
-            return Err(AnchorError::NotFound);
-        }
-        let scope = match quote.paragraph {
-            Some(p) if p < self.paragraphs.len() => p..p + 1,
-            Some(_) => return Err(AnchorError::NotFound),
-            None => 0..self.paragraphs.len(),
+        let mut anchor = match self.at_stated_position(quote) {
+            Some(anchor) => anchor,
+            None => self.search(quote)?,
         };
-        let mut candidates = self.exact_candidates(&needle, scope.clone());
-        if candidates.is_empty() {
-            candidates = self.approximate_candidates(&needle, scope);
-        }
-        let occurrences = candidates.len();
-        let best = match occurrences {
-            0 => return Err(AnchorError::NotFound),
-            1 => candidates.swap_remove(0),
-            _ => self.disambiguate(quote, candidates).ok_or(AnchorError::Ambiguous { occurrences })?,
-        };
-        Ok(Anchor {
-            paragraph: best.paragraph,
-            range: self.folded(best.paragraph).original(best.folded),
-            edits: best.edits,
-        })
+        let whole = self.clusters[anchor.paragraph].widen(anchor.range.clone());
+        anchor.differences.widened = whole != anchor.range;
+        anchor.range = whole;
+        Ok(anchor)
     }
 
     /// The stated paragraph and start, if the text there reads exactly as the quote.
@@ -97,13 +128,55 @@ impl<'a> AnchorIndex<'a> {
             paragraph: p,
             range: start..start + quote.exact.len(),
             edits: 0,
+            differences: Differences::default(),
         })
     }
 
-    fn exact_candidates(&self, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
+    /// Folded, then loosely, then approximately.
+    fn search(&self, quote: &Quote) -> Result<Anchor, AnchorError> {
+        let needle = Folded::new(quote.exact.trim());
+        let scope = match quote.paragraph {
+            Some(p) if p < self.paragraphs.len() => p..p + 1,
+            Some(_) => return Err(AnchorError::NotFound),
+            None => 0..self.paragraphs.len(),
+        };
+        let mut level = Level::Folded;
+        let mut candidates = self.exact_candidates(level, &needle.text, scope.clone());
+        if candidates.is_empty() {
+            level = Level::Loose;
+            let loose = loose::loosen(&needle, Folds::ALL).text;
+            candidates = self.exact_candidates(level, &loose, scope.clone());
+            if candidates.is_empty() {
+                candidates = self.approximate_candidates(&loose, scope);
+            }
+        }
+        let occurrences = candidates.len();
+        let best = match occurrences {
+            0 => return Err(AnchorError::NotFound),
+            1 => candidates.swap_remove(0),
+            _ => self.disambiguate(quote, level, candidates).ok_or(AnchorError::Ambiguous { occurrences })?,
+        };
+        let range = self.key(level, best.paragraph).original(best.folded);
+        let mut anchor = Anchor { paragraph: best.paragraph, range, edits: best.edits, differences: Differences::default() };
+        if level == Level::Loose {
+            let placed = Folded::new(self.paragraphs[anchor.paragraph].get(anchor.range.clone()).unwrap_or_default());
+            anchor.differences = loose::differences(&needle, &placed);
+            if anchor.is_exact() {
+                // Never silently: a difference none of the folds names counts as edits.
+                let chars = |f: &Folded| f.text.chars().collect::<Vec<char>>();
+                anchor.edits = fuzzy::distance(&chars(&needle), &chars(&placed)).max(1);
+            }
+        }
+        Ok(anchor)
+    }
+
+    fn exact_candidates(&self, level: Level, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
         let mut out = Vec::new();
+        if needle.is_empty() {
+            return out;
+        }
         for p in scope {
-            let hay = &self.folded(p).text;
+            let hay = &self.key(level, p).text;
             let mut from = 0;
             while let Some(i) = hay[from..].find(needle) {
                 let start = from + i;
@@ -119,7 +192,7 @@ impl<'a> AnchorIndex<'a> {
         let bound = fuzzy::edit_bound(quote.len());
         let mut out = Vec::new();
         for p in scope {
-            let hay = &self.folded(p).text;
+            let hay = &self.key(Level::Loose, p).text;
             let offsets: Vec<usize> = hay.char_indices().map(|(i, _)| i).chain([hay.len()]).collect();
             let chars: Vec<char> = hay.chars().collect();
             for a in fuzzy::search(&quote, &chars, bound) {
@@ -129,14 +202,18 @@ impl<'a> AnchorIndex<'a> {
         out
     }
 
-    /// Ranks places by fewest edits, then prefix and suffix agreement, then the original text
-    /// being the quote letter for letter, then closeness to the stated start; `None` when the
-    /// best rank is shared.
-    fn disambiguate(&self, quote: &Quote, candidates: Vec<Candidate>) -> Option<Candidate> {
-        let prefix = quote.prefix.as_deref().map(|s| Folded::new(s).text);
-        let suffix = quote.suffix.as_deref().map(|s| Folded::new(s).text);
+    /// Ranks places by fewest edits, then whole characters (no grapheme cluster split), then
+    /// prefix and suffix agreement, then the original text being the quote letter for letter,
+    /// then closeness to the stated start; `None` when the best rank is shared.
+    fn disambiguate(&self, quote: &Quote, level: Level, candidates: Vec<Candidate>) -> Option<Candidate> {
+        let key = |s: &str| match level {
+            Level::Folded => Folded::new(s).text,
+            Level::Loose => loose::loosen(&Folded::new(s), Folds::ALL).text,
+        };
+        let prefix = quote.prefix.as_deref().map(key);
+        let suffix = quote.suffix.as_deref().map(key);
         let rank = |c: &Candidate| {
-            let hay = &self.folded(c.paragraph).text;
+            let hay = &self.key(level, c.paragraph).text;
             let mut context = 0u8;
             if let Some(prefix) = prefix.as_deref().map(str::trim_end).filter(|s| !s.is_empty()) {
                 context += u8::from(hay[..c.folded.start].trim_end().ends_with(prefix));
@@ -144,7 +221,8 @@ impl<'a> AnchorIndex<'a> {
             if let Some(suffix) = suffix.as_deref().map(str::trim_start).filter(|s| !s.is_empty()) {
                 context += u8::from(hay[c.folded.end..].trim_start().starts_with(suffix));
             }
-            let original = self.folded(c.paragraph).original(c.folded.clone());
+            let original = self.key(level, c.paragraph).original(c.folded.clone());
+            let whole = self.clusters[c.paragraph].whole(original.clone());
             let text = &self.paragraphs[c.paragraph];
             let verbatim = text[original.clone()] == *quote.exact.trim();
             let closeness = match (quote.paragraph, quote.start) {
@@ -154,7 +232,7 @@ impl<'a> AnchorIndex<'a> {
                 }
                 _ => 0,
             };
-            (Reverse(c.edits), context, verbatim, closeness)
+            (Reverse(c.edits), whole, context, verbatim, closeness)
         };
         // The best rank wins when no other candidate shares it.
         let mut best: Option<(_, Candidate)> = None;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use claim_reader::anchor::anchor_quote;
+use claim_reader::anchor::{anchor_quote, Differences};
 use claim_reader::model::Quote;
 use unicode_normalization::UnicodeNormalization;
 
@@ -24,7 +24,7 @@ pub fn nfd(s: &str) -> String {
 fn placed(paragraph: &str, exact: &str) -> Range<usize> {
     let quote = Quote { exact: exact.into(), ..Quote::default() };
     match anchor_quote(&[paragraph.to_string()], &quote) {
-        Ok(a) if a.edits == 0 => a.range,
+        Ok(a) if a.is_exact() => a.range,
         other => panic!("{exact:?} in {paragraph:?}: {other:?}"),
     }
 }
@@ -96,7 +96,9 @@ pub fn typography_folds_with_normalisation() {
 
 /// For every composable pair (a, b) → c that `include` accepts (given the full decomposition and
 /// c): each of its forms (a b, the full NFD, c) as the quote is found in each other form as the
-/// text, highlighted over exactly that form. Returns how many pairs were checked.
+/// text, highlighted over exactly that form; a form that starts with a dependent vowel sign
+/// (Bengali ো, Tamil ொ) joins the space before it in one grapheme cluster, so its highlight
+/// takes that space too and says it was widened. Returns how many pairs were checked.
 pub fn every_composable_pair_anchors_both_ways(include: impl Fn(&str, char) -> bool) -> usize {
     let mut checked = 0;
     let mut failures = Vec::new();
@@ -114,7 +116,11 @@ pub fn every_composable_pair_anchors_both_ways(include: impl Fn(&str, char) -> b
                 let paragraph = format!("x {text} y");
                 let q = Quote { exact: quote.clone(), ..Quote::default() };
                 match anchor_quote(&[paragraph], &q) {
-                    Ok(found) if found.range == (2..2 + text.len()) && found.edits == 0 => {}
+                    Ok(found) if found.range == (2..2 + text.len()) && found.is_exact() => {}
+                    Ok(found)
+                        if found.range == (1..2 + text.len())
+                            && found.edits == 0
+                            && found.differences == Differences { widened: true, ..Differences::default() } => {}
                     other => failures.push(format!("{quote:?} in {text:?} (U+{:04X}): {other:?}", c as u32)),
                 }
             }
