@@ -12,13 +12,13 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const BUDGET_BROTLI = 102_400;
 
 /**
- * While the bundle is over the budget, the most it may weigh: the measured total (127,673 B: the
+ * While the bundle is over the budget, the most it may weigh: the measured total (130,043 B: the
  * reader as Yew components, 119,659 B, then the host-page features of links, events and
- * claims(), then the article's language and direction) and a little room. Lowered whenever the weight drops; raised only for a feature an
+ * claims(), the article's language and direction, anchoring in every script) and a little room. Lowered whenever the weight drops; raised only for a feature an
  * issue asks for, by its measured weight, with the reason in README's weight paragraph. null
  * once the budget is met.
  */
-export const CEILING_BROTLI = 127_700;
+export const CEILING_BROTLI = 130_100;
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
