@@ -3,7 +3,7 @@
 // one with the keyboard alone: Tab to the paragraph, Shift and the arrow keys), adds parties and
 // issues on the way, sees the highlights in the live preview and the check, and exports a file
 // that `claim-reader check` accepts with the seed's quotes, paragraphs and starts. Then the seed
-// opened on a 375 px phone. axe-core on both; screenshots in tests/e2e/artifacts/.
+// opened on a 375 px phone, light and dark. axe-core on each; screenshots in tests/e2e/artifacts/.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -318,6 +318,11 @@ describe('editor: the seed opened on a phone (375 px, touch)', () => {
       assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
       await axeCheck(page, 'editor on a phone, form open');
       await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile.png'), fullPage: false });
+      // Dark, as the system prefers it: the same checks.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(21, 21, 21)');
+      await axeCheck(page, 'editor on a phone, dark, form open');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-dark.png'), fullPage: false });
       await page.getByRole('button', { name: 'Cancel' }).tap();
       assert.equal(await page.locator('.ed-claim-form').count(), 0);
     } finally {
