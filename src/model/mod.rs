@@ -7,9 +7,9 @@ pub mod language;
 pub mod suggest;
 mod types;
 mod validate;
-// Writes claims files for the editor page (and natively for its tests); no part of the reader's bundle.
+// Writes claims files: the command and the editor page; no part of the reader's bundle.
 #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
-mod write;
+pub mod write;
 
 pub use decode::{decode_document, decode_value, empty_file, parse_json};
 pub use diagnostic::{fill_line_cols, has_errors, Diagnostic, Severity};

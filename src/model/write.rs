@@ -1,230 +1,168 @@
 //! Writes a claims file: the fields in the order `docs/data-format.md` documents them,
-//! pretty-printed two spaces deep, one value a line, so that a file diffs well in version control.
+//! pretty-printed two spaces deep, so that a file diffs well in version control.
 //!
-//! Written by hand rather than through `serde_json` so that the editor page can write files
-//! without a JSON library in its bundle; the output is byte for byte what `serde_json`'s pretty
-//! printer makes of the same fields (`tests/write.rs` checks it against the command's writer).
-//! Optional fields that are absent, and empty `kicker` and `aliases` lists, are left out.
+//! One serde view of the file, serialised by `serde_json` natively (the command) and, in the
+//! editor's bundle, by the platform's `JSON.stringify` through `serde-wasm-bindgen`, which
+//! writes the same text: the reader's bundle carries no JSON library, and the editor's needs none.
 
-use super::types::{Article, Attribution, Claim, Document, Issue, Party, Quote};
+use serde::Serialize;
+
+use super::types::Document;
+
+/// A claims file in the documented field order; absent optional fields and empty `kicker` and
+/// `aliases` lists are left out.
+#[derive(Serialize)]
+pub struct ClaimsFile<'a> {
+    format: &'static str,
+    article: Article<'a>,
+    parties: Vec<Party<'a>>,
+    issues: Vec<Issue<'a>>,
+    claims: Vec<ClaimOut<'a>>,
+}
+#[derive(Serialize)]
+pub struct Article<'a> {
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    kicker: &'a [String],
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subheadline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Publisher<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<&'a str>,
+    paragraphs: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    footer_note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    direction: Option<&'static str>,
+}
+#[derive(Serialize)]
+pub struct Publisher<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+#[derive(Serialize)]
+pub struct Party<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+}
+#[derive(Serialize)]
+pub struct Issue<'a> {
+    id: &'a str,
+    label: &'a str,
+    description: &'a str,
+}
+#[derive(Serialize)]
+pub struct ClaimOut<'a> {
+    id: &'a str,
+    party: &'a str,
+    issue: &'a str,
+    stance: &'static str,
+    quote: QuoteOut<'a>,
+    summary: &'a str,
+    attribution: AttributionOut<'a>,
+    certainty: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hedge: Option<&'a str>,
+}
+#[derive(Serialize)]
+pub struct QuoteOut<'a> {
+    exact: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prefix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suffix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+}
+#[derive(Serialize)]
+pub struct AttributionOut<'a> {
+    reported_by: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<&'a str>,
+}
+
+impl<'a> From<&'a Document> for ClaimsFile<'a> {
+    fn from(doc: &'a Document) -> Self {
+        let a = &doc.article;
+        ClaimsFile {
+            format: crate::FORMAT,
+            article: Article {
+                kicker: &a.kicker,
+                headline: &a.headline,
+                subheadline: a.subheadline.as_deref(),
+                author: a.author.as_deref(),
+                publisher: a.publisher.as_ref().map(|p| Publisher { name: &p.name, url: p.url.as_deref() }),
+                dateline: a.dateline.as_deref(),
+                published: a.published.as_deref(),
+                updated: a.updated.as_deref(),
+                paragraphs: &a.paragraphs,
+                footer_note: a.footer_note.as_deref(),
+                language: a.language.as_deref(),
+                direction: a.direction.map(|d| d.word()),
+            },
+            parties: doc
+                .parties
+                .iter()
+                .map(|p| Party { id: &p.id, name: &p.name, short_name: p.short_name.as_deref(), aliases: &p.aliases })
+                .collect(),
+            issues: doc.issues.iter().map(|i| Issue { id: &i.id, label: &i.label, description: &i.description }).collect(),
+            claims: doc
+                .claims
+                .iter()
+                .map(|c| ClaimOut {
+                    id: &c.id,
+                    party: &c.party,
+                    issue: &c.issue,
+                    stance: c.stance.word(),
+                    quote: QuoteOut {
+                        exact: &c.quote.exact,
+                        prefix: c.quote.prefix.as_deref(),
+                        suffix: c.quote.suffix.as_deref(),
+                        paragraph: c.quote.paragraph,
+                        start: c.quote.start,
+                    },
+                    summary: &c.summary,
+                    attribution: AttributionOut {
+                        reported_by: &c.attribution.reported_by,
+                        basis: c.attribution.basis.as_deref(),
+                        via: c.attribution.via.as_deref(),
+                    },
+                    certainty: c.certainty.word(),
+                    hedge: c.hedge.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
 
 /// The claims file of `doc`, ending with a line break.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_claims_file(doc: &Document) -> String {
-    let mut w = Writer { out: String::new(), depth: 0, first: true, after_key: false };
-    w.open('{');
-    w.string_field("format", crate::FORMAT);
-    w.key("article");
-    article(&mut w, &doc.article);
-    w.key("parties");
-    w.list(&doc.parties, party);
-    w.key("issues");
-    w.list(&doc.issues, issue);
-    w.key("claims");
-    w.list(&doc.claims, claim);
-    w.close('}');
-    w.out.push('\n');
-    w.out
+    serde_json::to_string_pretty(&ClaimsFile::from(doc)).unwrap_or_default() + "\n"
 }
 
-fn article(w: &mut Writer, a: &Article) {
-    w.open('{');
-    if !a.kicker.is_empty() {
-        w.key("kicker");
-        w.strings(&a.kicker);
-    }
-    w.string_field("headline", &a.headline);
-    w.opt_field("subheadline", a.subheadline.as_deref());
-    w.opt_field("author", a.author.as_deref());
-    if let Some(p) = &a.publisher {
-        w.key("publisher");
-        w.open('{');
-        w.string_field("name", &p.name);
-        w.opt_field("url", p.url.as_deref());
-        w.close('}');
-    }
-    w.opt_field("dateline", a.dateline.as_deref());
-    w.opt_field("published", a.published.as_deref());
-    w.opt_field("updated", a.updated.as_deref());
-    w.key("paragraphs");
-    w.strings(&a.paragraphs);
-    w.opt_field("footer_note", a.footer_note.as_deref());
-    w.opt_field("language", a.language.as_deref());
-    w.opt_field("direction", a.direction.map(|d| d.word()));
-    w.close('}');
-}
-
-fn party(w: &mut Writer, p: &Party) {
-    w.open('{');
-    w.string_field("id", &p.id);
-    w.string_field("name", &p.name);
-    w.opt_field("short_name", p.short_name.as_deref());
-    if !p.aliases.is_empty() {
-        w.key("aliases");
-        w.strings(&p.aliases);
-    }
-    w.close('}');
-}
-
-fn issue(w: &mut Writer, i: &Issue) {
-    w.open('{');
-    w.string_field("id", &i.id);
-    w.string_field("label", &i.label);
-    w.string_field("description", &i.description);
-    w.close('}');
-}
-
-fn claim(w: &mut Writer, c: &Claim) {
-    w.open('{');
-    w.string_field("id", &c.id);
-    w.string_field("party", &c.party);
-    w.string_field("issue", &c.issue);
-    w.string_field("stance", c.stance.word());
-    w.key("quote");
-    quote(w, &c.quote);
-    w.string_field("summary", &c.summary);
-    w.key("attribution");
-    attribution(w, &c.attribution);
-    w.string_field("certainty", c.certainty.word());
-    w.opt_field("hedge", c.hedge.as_deref());
-    w.close('}');
-}
-
-fn quote(w: &mut Writer, q: &Quote) {
-    w.open('{');
-    w.string_field("exact", &q.exact);
-    w.opt_field("prefix", q.prefix.as_deref());
-    w.opt_field("suffix", q.suffix.as_deref());
-    if let Some(p) = q.paragraph {
-        w.number_field("paragraph", p);
-    }
-    if let Some(s) = q.start {
-        w.number_field("start", s);
-    }
-    w.close('}');
-}
-
-fn attribution(w: &mut Writer, a: &Attribution) {
-    w.open('{');
-    w.string_field("reported_by", &a.reported_by);
-    w.opt_field("basis", a.basis.as_deref());
-    w.opt_field("via", a.via.as_deref());
-    w.close('}');
-}
-
-/// Pretty-printing state: how deep the writer is, whether the innermost open container is still
-/// empty, and whether a key was just written (its value follows on the same line).
-struct Writer {
-    out: String,
-    depth: usize,
-    first: bool,
-    after_key: bool,
-}
-
-impl Writer {
-    /// Starts a value: after a key on the same line; else, inside a container, on a new line
-    /// after a comma when something came before it.
-    fn begin(&mut self) {
-        if self.after_key {
-            self.after_key = false;
-            return;
-        }
-        if self.depth > 0 {
-            if !self.first {
-                self.out.push(',');
-            }
-            self.newline();
-        }
-        self.first = false;
-    }
-
-    fn newline(&mut self) {
-        self.out.push('\n');
-        for _ in 0..self.depth {
-            self.out.push_str("  ");
-        }
-    }
-
-    fn key(&mut self, key: &str) {
-        self.begin();
-        string(&mut self.out, key);
-        self.out.push_str(": ");
-        self.after_key = true;
-    }
-
-    fn open(&mut self, bracket: char) {
-        self.begin();
-        self.out.push(bracket);
-        self.depth += 1;
-        self.first = true;
-    }
-
-    /// Closes the innermost container; an empty one stays on one line (`[]`).
-    fn close(&mut self, bracket: char) {
-        self.depth -= 1;
-        if !self.first {
-            self.newline();
-        }
-        self.out.push(bracket);
-        self.first = false;
-    }
-
-    fn string_field(&mut self, key: &str, value: &str) {
-        self.key(key);
-        self.begin();
-        string(&mut self.out, value);
-    }
-
-    fn opt_field(&mut self, key: &str, value: Option<&str>) {
-        if let Some(value) = value {
-            self.string_field(key, value);
-        }
-    }
-
-    fn number_field(&mut self, key: &str, value: usize) {
-        self.key(key);
-        self.begin();
-        self.out.push_str(&value.to_string());
-    }
-
-    fn strings(&mut self, items: &[String]) {
-        self.list(items, |w, s| {
-            w.begin();
-            string(&mut w.out, s);
-        });
-    }
-
-    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Writer, &T)) {
-        self.open('[');
-        for item in items {
-            each(self, item);
-        }
-        self.close(']');
-    }
-}
-
-/// `text` as a JSON string, escaped as `serde_json` escapes it: `"` and `\\`, the control
-/// characters with a short escape where JSON has one and as `\u00XX` otherwise; everything else
-/// as it is.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if u32::from(c) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let b = u32::from(c) as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4]));
-                out.push(char::from(HEX[b & 15]));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// The claims file of `doc`, ending with a line break.
+#[cfg(target_arch = "wasm32")]
+pub fn write_claims_file(doc: &Document) -> String {
+    let value = serde_wasm_bindgen::to_value(&ClaimsFile::from(doc)).unwrap_or(wasm_bindgen::JsValue::NULL);
+    let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into());
+    text.ok().and_then(|t| t.as_string()).unwrap_or_default() + "\n"
 }
