@@ -6,6 +6,9 @@
 
 pub mod anchor;
 pub mod claim_link;
+/// The editor page's code: natively for its tests, in the browser only in the editor's bundle.
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+pub mod editor;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod model;

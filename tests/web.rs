@@ -912,3 +912,19 @@ async fn a_long_article_shows_its_top_at_once_and_the_rest_soon_after() {
     assert_eq!(built.len(), 72, "every chunk is built soon after");
     assert_eq!(text(&built[71]), last, "in order");
 }
+
+/// In the browser a claims file is written through `JSON.stringify`; it must be the very text the
+/// command's `serde_json` writes, escapes and field order included. (The writer is the editor's:
+/// ./scripts/test runs these tests with `--features editor`.)
+#[cfg(feature = "editor")]
+#[wasm_bindgen_test]
+fn a_claims_file_is_written_in_the_browser_as_the_command_writes_it() {
+    use claim_reader::model::write::ClaimsFile;
+    use claim_reader::model::write_claims_file;
+    let mut doc = claim_reader::reader::Reader::from_json(SEED_JSON).expect("the seed").doc;
+    doc.article.headline = "Quotes \" and \\ slashes / tabs\t and \u{1} \u{7f} \u{2028} «ü»".into();
+    doc.parties[0].aliases.clear();
+    doc.claims[0].quote.prefix = Some("\n".into());
+    let expected = serde_json::to_string_pretty(&ClaimsFile::from(&doc)).expect("serde_json") + "\n";
+    assert_eq!(write_claims_file(&doc), expected);
+}

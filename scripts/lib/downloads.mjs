@@ -1,6 +1,7 @@
 // What a page downloads to show the reader, for scripts/size-guard, scripts/size-report and
 // bench/run.mjs alike: the wasm, the glue js (with any wasm-bindgen snippets), the loader js and
-// the css of a built bundle. demo/ is no part of the widget. The seed article is not part of it
+// the css of a built bundle. demo/ is no part of the widget, and neither is editor/, the editor
+// page's own bundle (Trunk.editor.toml), which readers never download: editorDownloads() lists it. The seed article is not part of it
 // either: the seed page carries it besides (a file or a JSON island of its own), an embedding page
 // brings its own data, so it is shown on its own line and never added to the total.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -24,10 +25,13 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const LOADER = 'claim-reader.js';
 
+/** The editor page's bundle inside a built dist/ (Trunk.editor.toml). */
+export const EDITOR_DIR = 'editor';
+
 function walk(dir, top = dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (dir === top && name === 'demo') return [];
+    if (dir === top && (name === 'demo' || name === EDITOR_DIR)) return [];
     return statSync(path).isDirectory() ? walk(path, top) : [path];
   });
 }
@@ -48,6 +52,19 @@ export function downloads(dist) {
   ];
   if (!list.some((d) => d.what === 'wasm')) throw new Error(`no .wasm in ${dist}: is it a built bundle?`);
   return list;
+}
+
+/**
+ * The files the editor page (`<dist>/editor/index.html`) downloads, as `{ what, path }`: its
+ * wasm, glue js and css (the reader's stylesheet, for the preview, and its own). An empty list
+ * when the editor was not built.
+ */
+export function editorDownloads(dist) {
+  const dir = join(dist, EDITOR_DIR);
+  if (!existsSync(dir)) return [];
+  const files = walk(dir).sort();
+  const of = (what, ext) => files.filter((f) => f.endsWith(ext)).map((path) => ({ what, path }));
+  return [...of('wasm', '.wasm'), ...of('js (glue)', '.js'), ...of('css', '.css')];
 }
 
 /**

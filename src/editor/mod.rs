@@ -1,0 +1,79 @@
+//! The editor page (`editor.html`, its own bundle): an editor pastes an article or opens the
+//! seed, selects the words of a claim, says who wants what in a form beside them, and exports a
+//! claims file that `claim-reader check` accepts. Built from the same pipeline as the reader —
+//! the file is written ([`crate::model::write_claims_file`]) and read back through
+//! [`crate::reader::Reader`] after every change — so its diagnostics are the command's and its
+//! live preview is the reader itself ([`crate::components::ReaderRoot`]).
+//!
+//! ```text
+//! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState)
+//! ├─ StartPanel           start_panel.rs     paste an article, or open the seed
+//! ├─ ExportButton         export_button.rs   the file as a download
+//! ├─ SourceText           source_text.rs     the article's paragraphs, selectable; the selection listener
+//! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, …
+//! │     ├─ NewParty       new_party.rs       adds a party on the way
+//! │     └─ NewIssue       new_issue.rs       adds an issue on the way
+//! ├─ ClaimList            claim_list.rs      the claims so far
+//! ├─ CheckPanel           check_panel.rs     the live diagnostics
+//! └─ Preview              preview.rs         the reader's components on the file as exported
+//! ```
+//!
+//! Everything that changes the file is in [`draft`], plain Rust tested natively; the components
+//! only read the page (`dom.rs`: the selection, a download, a fetch) and dispatch actions. In the
+//! browser the module exists only with the `editor` feature, which only the editor's bundle is
+//! built with, so the reader's bundle is compiled from the same code as before the editor.
+
+pub mod draft;
+
+#[cfg(target_arch = "wasm32")]
+mod check_panel;
+#[cfg(target_arch = "wasm32")]
+mod claim_form;
+#[cfg(target_arch = "wasm32")]
+mod claim_list;
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod editor_root;
+#[cfg(target_arch = "wasm32")]
+mod export_button;
+#[cfg(target_arch = "wasm32")]
+mod new_issue;
+#[cfg(target_arch = "wasm32")]
+mod new_party;
+#[cfg(target_arch = "wasm32")]
+mod preview;
+#[cfg(target_arch = "wasm32")]
+mod source_text;
+#[cfg(target_arch = "wasm32")]
+mod start_panel;
+
+#[cfg(target_arch = "wasm32")]
+pub use editor_root::EditorRoot;
+
+/// Mounts the editor into the page's `#claim-reader-editor` element.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let Some(host) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("claim-reader-editor"))
+    else {
+        web_sys::console::error_1(&"claim-reader editor: no element with id \"claim-reader-editor\" on the page".into());
+        return;
+    };
+    yew::Renderer::<EditorRoot>::with_root(host).render();
+}
+
+/// The value of the input, text area or select an event came from ("" for anything else).
+#[cfg(target_arch = "wasm32")]
+fn value_of(event: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = event.target() else { return String::new() };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
