@@ -23,6 +23,7 @@
 //! browser the module exists only with the `editor` feature, which only the editor's bundle is
 //! built with, so the reader's bundle is compiled from the same code as before the editor.
 
+pub mod autosave;
 pub mod draft;
 
 #[cfg(target_arch = "wasm32")]
