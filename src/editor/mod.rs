@@ -6,14 +6,20 @@
 //! live preview is the reader itself ([`crate::components::ReaderRoot`]).
 //!
 //! ```text
-//! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState)
+//! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState), the
+//! │                                          autosave (autosave.rs) and the Ctrl+Z / Ctrl+Y keys
+//! ├─ HistoryButtons       history_buttons.rs "Undo", "Redo"
+//! ├─ StorageNotice        storage_notice.rs  work not being saved; a saved draft that cannot be read
 //! ├─ StartPanel           start_panel.rs     paste an article, or open the seed
 //! ├─ ExportButton         export_button.rs   the file as a download
 //! ├─ SourceText           source_text.rs     the article's paragraphs, selectable; the selection listener
-//! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, …
+//! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, … (new, or edited)
 //! │     ├─ NewParty       new_party.rs       adds a party on the way
 //! │     └─ NewIssue       new_issue.rs       adds an issue on the way
-//! ├─ ClaimList            claim_list.rs      the claims so far
+//! ├─ ClaimList            claim_list.rs      the claims so far: edit, remove
+//! ├─ PartyList            party_list.rs      the parties: edit (PartyForm, party_form.rs), delete
+//! │  └─ ConfirmDialog     confirm_dialog.rs  asks before a deletion takes claims with it
+//! ├─ IssueList            issue_list.rs      the issues: edit (IssueForm, issue_form.rs), delete
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
 //! └─ Preview              preview.rs         the reader's components on the file as exported
 //! ```
@@ -33,21 +39,35 @@ mod claim_form;
 #[cfg(target_arch = "wasm32")]
 mod claim_list;
 #[cfg(target_arch = "wasm32")]
+mod confirm_dialog;
+#[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod editor_root;
 #[cfg(target_arch = "wasm32")]
 mod export_button;
 #[cfg(target_arch = "wasm32")]
+mod history_buttons;
+#[cfg(target_arch = "wasm32")]
+mod issue_form;
+#[cfg(target_arch = "wasm32")]
+mod issue_list;
+#[cfg(target_arch = "wasm32")]
 mod new_issue;
 #[cfg(target_arch = "wasm32")]
 mod new_party;
+#[cfg(target_arch = "wasm32")]
+mod party_form;
+#[cfg(target_arch = "wasm32")]
+mod party_list;
 #[cfg(target_arch = "wasm32")]
 mod preview;
 #[cfg(target_arch = "wasm32")]
 mod source_text;
 #[cfg(target_arch = "wasm32")]
 mod start_panel;
+#[cfg(target_arch = "wasm32")]
+mod storage_notice;
 
 #[cfg(target_arch = "wasm32")]
 pub use editor_root::EditorRoot;
