@@ -42,8 +42,11 @@ fn text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+include!("support/proptest_config.rs");
+
+/// 2,000 cases a property in `cargo test`; `PROPTEST_CASES` raises it (see `./scripts/soak`).
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig { failure_persistence: None, ..proptest_config(2_000) }
 }
 
 /// A JSON value of any shape, for replacing parts of a valid file.

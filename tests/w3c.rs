@@ -290,8 +290,11 @@ fn variation() -> impl Strategy<Value = (Vec<bool>, Vec<Who>, Vec<Words>, String
     )
 }
 
+include!("support/proptest_config.rs");
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    // 200 cases in `cargo test`; `PROPTEST_CASES` raises it (see `./scripts/soak`).
+    #![proptest_config(proptest_config(200))]
 
     #[test]
     fn any_claims_come_back_from_export_and_import((keep, who, words, lead) in variation()) {
