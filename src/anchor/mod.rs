@@ -147,12 +147,11 @@ impl<'a> AnchorIndex<'a> {
             let original = self.folded(c.paragraph).original(c.folded.clone());
             let text = &self.paragraphs[c.paragraph];
             let verbatim = text[original.clone()] == *quote.exact.trim();
+            // Nearer the stated start is better; no start, or another paragraph, ranks as a hit.
+            // A distance, not a difference of `i64`s: a start past `i64::MAX` must not overflow.
             let closeness = match (quote.paragraph, quote.start) {
-                (Some(qp), Some(start)) if qp == c.paragraph => {
-                    let at = text[..original.start].chars().count();
-                    -(at as i64 - start as i64).abs()
-                }
-                _ => 0,
+                (Some(qp), Some(start)) if qp == c.paragraph => Reverse(text[..original.start].chars().count().abs_diff(start)),
+                _ => Reverse(0),
             };
             (Reverse(c.edits), context, verbatim, closeness)
         };
@@ -281,6 +280,17 @@ mod tests {
         assert_eq!(placed(&text, &quote("spoke in Kyi\u{0308}v")), "spoke in Kyïv");
         let nfd = vec!["Zelenskyy spoke in Kyi\u{0308}v on Thursday.".to_string()];
         assert_eq!(placed(&nfd, &quote("spoke in Kyïv")), "spoke in Kyi\u{0308}v");
+    }
+
+    #[test]
+    fn a_start_past_i64_max_ranks_places_without_overflow() {
+        // Found by the soak: the distance to the stated start was a difference of `i64`s.
+        let text = vec!["said yes, and then said yes".to_string()];
+        for start in [usize::MAX, 1 << 63, (1 << 63) + 1] {
+            let q = Quote { exact: "said yes".into(), paragraph: Some(0), start: Some(start), ..Quote::default() };
+            // The later place is the nearer to a start past the end of the text.
+            assert_eq!(anchor_quote(&text, &q).unwrap().range, 19..27);
+        }
     }
 
     #[test]
