@@ -137,7 +137,9 @@ proptest! {
         let quote = Quote { exact: exact.clone(), paragraph: Some(p), start: Some(start), ..Quote::default() };
         let anchor = anchor_quote(&paragraphs, &quote).unwrap();
         prop_assert_eq!(anchor.paragraph, p);
-        prop_assert_eq!(&paragraphs[p][anchor.range.clone()], exact.as_str());
+        // White space at the quote's edges is never highlighted (unless it is all there is).
+        let words = if exact.trim().is_empty() { exact.as_str() } else { exact.trim() };
+        prop_assert_eq!(&paragraphs[p][anchor.range.clone()], words);
 
         // Without a position, the quote is placed or reported, never a panic, and a place found
         // is always on character boundaries of the paragraph it names.

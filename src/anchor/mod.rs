@@ -88,16 +88,19 @@ impl<'a> AnchorIndex<'a> {
         })
     }
 
-    /// The stated paragraph and start, if the text there reads exactly as the quote.
+    /// The stated paragraph and start, if the text there reads exactly as the quote. White
+    /// space at the quote's edges is left out of the place, as the search leaves it out, so a
+    /// quote is placed alike with and without its position.
     fn at_stated_position(&self, quote: &Quote) -> Option<Anchor> {
         let p = quote.paragraph?;
         let text = self.paragraphs.get(p)?;
         let start = byte_offset(text, quote.start?)?;
-        text[start..].starts_with(quote.exact.as_str()).then(|| Anchor {
-            paragraph: p,
-            range: start..start + quote.exact.len(),
-            edits: 0,
-        })
+        let exact = quote.exact.as_str();
+        let (lead, len) = match exact.trim() {
+            "" => (0, exact.len()),
+            words => (exact.len() - exact.trim_start().len(), words.len()),
+        };
+        text[start..].starts_with(exact).then(|| Anchor { paragraph: p, range: start + lead..start + lead + len, edits: 0 })
     }
 
     fn exact_candidates(&self, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
@@ -250,6 +253,25 @@ mod tests {
         assert_eq!(anchor_quote(&text, &q).unwrap().range, 25..33);
         let q = Quote { suffix: Some(". Ukraine".into()), ..quote("said yes") };
         assert_eq!(anchor_quote(&text, &q).unwrap().range, 7..15);
+    }
+
+    #[test]
+    fn white_space_at_a_quotes_edges_is_not_highlighted_with_or_without_its_position() {
+        // Found by the soak: with its position a quote's outer white space was highlighted, without
+        // it not, so a W3C export (which states the position of the place found) read back wider.
+        let text = vec!["Russia rejects any deal that leaves Kyiv armed.".to_string()];
+        for exact in ["any deal that leaves Kyiv ", " any deal that leaves Kyiv", "\u{a0}any deal that leaves Kyiv\n"] {
+            let found = anchor_quote(&text, &quote(exact)).unwrap();
+            assert_eq!(&text[0][found.range.clone()], "any deal that leaves Kyiv");
+            let start = if exact.starts_with("any") { 15 } else { 14 };
+            let q = Quote { exact: exact.into(), paragraph: Some(0), start: Some(start), ..Quote::default() };
+            if text[0].chars().skip(start).collect::<String>().starts_with(exact) {
+                assert_eq!(anchor_quote(&text, &q).unwrap(), found, "{exact:?}");
+            }
+        }
+        // A quote of white space alone, at its position, is placed on it as written.
+        let q = Quote { exact: " ".into(), paragraph: Some(0), start: Some(6), ..Quote::default() };
+        assert_eq!(anchor_quote(&text, &q).unwrap().range, 6..7);
     }
 
     #[test]
