@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use claim_reader::anchor::{anchor_quote, AnchorError};
-use claim_reader::model::Quote;
+use claim_reader::model::{continues_a_character, Quote};
 use claim_reader::reader::Reader;
 use claim_reader::segment::segment;
 use claim_reader::SEED_JSON;
@@ -135,11 +135,15 @@ proptest! {
         let exact = paragraphs[p][from..to].to_string();
         let start = paragraphs[p][..from].chars().count();
         let quote = Quote { exact: exact.clone(), paragraph: Some(p), start: Some(start), ..Quote::default() };
-        let anchor = anchor_quote(&paragraphs, &quote).unwrap();
-        prop_assert_eq!(anchor.paragraph, p);
-        // White space at the quote's edges is never highlighted (unless it is all there is).
-        let words = if exact.trim().is_empty() { exact.as_str() } else { exact.trim() };
-        prop_assert_eq!(&paragraphs[p][anchor.range.clone()], words);
+        // A quote that stops before a combining mark (or another code point that continues a
+        // character) is not taken at its position, but searched for, as below.
+        if !paragraphs[p][to..].chars().next().is_some_and(continues_a_character) {
+            let anchor = anchor_quote(&paragraphs, &quote).unwrap();
+            prop_assert_eq!(anchor.paragraph, p);
+            // White space at the quote's edges is never highlighted (unless it is all there is).
+            let words = if exact.trim().is_empty() { exact.as_str() } else { exact.trim() };
+            prop_assert_eq!(&paragraphs[p][anchor.range.clone()], words);
+        }
 
         // Without a position, the quote is placed or reported, never a panic, and a place found
         // is always on character boundaries of the paragraph it names.

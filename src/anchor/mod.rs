@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::ops::Range;
 
-use crate::model::Quote;
+use crate::model::{continues_a_character, Quote};
 use fold::Folded;
 
 /// Where a quote was placed: a paragraph and a byte range of that paragraph's text.
@@ -88,9 +88,11 @@ impl<'a> AnchorIndex<'a> {
         })
     }
 
-    /// The stated paragraph and start, if the text there reads exactly as the quote. White
-    /// space at the quote's edges is left out of the place, as the search leaves it out, so a
-    /// quote is placed alike with and without its position.
+    /// The stated paragraph and start, if the text there reads exactly as the quote and the
+    /// quote does not stop inside a character (before a combining mark, say, which would be cut
+    /// from its letter: the search never places a quote so). White space at the quote's edges is
+    /// left out of the place, as the search leaves it out, so a quote is placed alike with and
+    /// without its position.
     fn at_stated_position(&self, quote: &Quote) -> Option<Anchor> {
         let p = quote.paragraph?;
         let text = self.paragraphs.get(p)?;
@@ -100,7 +102,9 @@ impl<'a> AnchorIndex<'a> {
             "" => (0, exact.len()),
             words => (exact.len() - exact.trim_start().len(), words.len()),
         };
-        text[start..].starts_with(exact).then(|| Anchor { paragraph: p, range: start + lead..start + lead + len, edits: 0 })
+        let reads_as_quote = text[start..].starts_with(exact)
+            && !text[start + exact.len()..].chars().next().is_some_and(continues_a_character);
+        reads_as_quote.then(|| Anchor { paragraph: p, range: start + lead..start + lead + len, edits: 0 })
     }
 
     fn exact_candidates(&self, needle: &str, scope: Range<usize>) -> Vec<Candidate> {
@@ -272,6 +276,17 @@ mod tests {
         // A quote of white space alone, at its position, is placed on it as written.
         let q = Quote { exact: " ".into(), paragraph: Some(0), start: Some(6), ..Quote::default() };
         assert_eq!(anchor_quote(&text, &q).unwrap().range, 6..7);
+    }
+
+    #[test]
+    fn a_stated_position_that_stops_before_a_combining_mark_is_searched_for() {
+        // Found by the soak: "midnight" at its position stopped between "t" and the U+0344 over
+        // it, while the search (and so a W3C export and import) placed it elsewhere.
+        let text = vec!["buses after midnight\u{0344}. Then midnight.".to_string()];
+        let q = Quote { exact: "midnight".into(), paragraph: Some(0), start: Some(12), ..Quote::default() };
+        let a = anchor_quote(&text, &q).unwrap();
+        assert_eq!(&text[0][a.range.clone()], "midnight");
+        assert_eq!(a.range.start, "buses after midnight\u{0344}. Then ".len());
     }
 
     #[test]
