@@ -185,7 +185,7 @@ impl Decoder {
     fn index(&mut self, obj: &mut Obj<'_, '_>, key: &str) -> Option<usize> {
         let value = self.take(obj, key, false)?;
         let path = Path::Field(&obj.path, key);
-        match value.json.as_u64() {
+        match value.json.as_u64().or_else(|| whole_number(&value.json)) {
             Some(n) => match usize::try_from(n) {
                 Ok(n) => Some(n),
                 Err(_) => {
@@ -414,6 +414,15 @@ impl Decoder {
             via: self.opt_string(&mut obj, "via"),
         })
     }
+}
+
+/// A whole number written with a fraction or an exponent (`1.0`, `2e1`), as tools that write
+/// every number as a float do: JSON Schema's `integer` (docs/claims.schema.json) takes it too.
+fn whole_number(value: &Json<'_>) -> Option<u64> {
+    let Json::Number(text) = value else { return None };
+    let n: f64 = text.parse().ok()?;
+    // Below 2^53 every whole number is exact in an f64.
+    (n.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&n)).then_some(n as u64)
 }
 
 fn describe(value: &Json<'_>) -> String {
