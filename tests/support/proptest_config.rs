@@ -1,5 +1,5 @@
-// Included (`include!`) by every proptest! block: tests/properties.rs, tests/w3c.rs and the
-// properties in src/anchor/fold.rs. Not a test of its own (files in subfolders of tests/ are not).
+// Included (`include!`) by every proptest! block: tests/properties.rs, tests/w3c.rs,
+// tests/write.rs and the properties in src/anchor/fold.rs and src/anchor/loose.rs. Not a test of its own (files in subfolders of tests/ are not).
 
 /// proptest's settings for a property that runs `cases` cases in `cargo test`. `PROPTEST_CASES`
 /// in the environment, when set, wins (`./scripts/soak` sets it to 1,000,000), and so do the
