@@ -24,6 +24,7 @@
 //! built with, so the reader's bundle is compiled from the same code as before the editor.
 
 pub mod draft;
+pub mod target;
 
 #[cfg(target_arch = "wasm32")]
 mod check_panel;
