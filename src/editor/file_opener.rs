@@ -49,7 +49,7 @@ pub fn FileOpener(props: &FileOpenerProps) -> Html {
     }
     html! {
         <div class="ed-open">
-            <label for={props.id.clone()}>{ "Open a claims file" }</label>
+            <label for={props.id.clone()}>{ "A claims file (.json)" }</label>
             <input id={props.id.clone()} type="file" accept=".json,application/json" aria-describedby={hint_id.clone()} {onchange} />
             <p class="ed-hint" id={hint_id}>
                 { status.unwrap_or_else(|| {
