@@ -582,4 +582,34 @@ describe('editor: the seed opened on a phone (375 px, touch)', () => {
     }
     assert.deepEqual(errors, [], 'the page logged errors');
   });
+
+  test('the start offers a file; one dropped opens, and a diagnostic leads to its claim within the screen', async () => {
+    const { page, errors } = await openEditor(env);
+    try {
+      const picker = page.getByLabel('A claims file (.json)');
+      await picker.scrollIntoViewIfNeeded();
+      const box = await page.locator('.ed-open').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, `the file picker fits the screen (${box.x}, ${box.width})`);
+      assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-start.png'), fullPage: false });
+      await axeCheck(page, 'the start on a phone');
+
+      const unplaced = seedWith((s) => (s.claims[10].quote.exact = 'words the article lacks'));
+      assert.deepEqual(await dropFile(page, '.ed-start', 'unplaced.json', unplaced), { over: true, drop: true });
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok, 1 warning — 12 claims, 11 placed, 3 parties, 7 issues');
+      const diagnostic = page.locator('.ed-check .ed-diagnostic[data-path="claims[10].quote.exact"] button');
+      await diagnostic.scrollIntoViewIfNeeded();
+      assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-check.png'), fullPage: false });
+      await diagnostic.tap();
+      const at = await focused(page);
+      assert.deepEqual({ claim: at.claim, located: at.located, onScreen: at.onScreen }, { claim: SEED.claims[10].id, located: true, onScreen: true }, JSON.stringify(at));
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-located.png'), fullPage: false });
+      await axeCheck(page, 'a diagnostic followed on a phone');
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
 });
