@@ -45,7 +45,10 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
     };
     let go = format!("Go to {}", target.describe());
     let onclick = Callback::from(move |_: MouseEvent| {
-        dom::locate(&target.selectors());
+        // Every target falls back to a list or heading the started editor always shows.
+        if !dom::locate(&target.selectors()) {
+            web_sys::console::warn_1(&format!("claim-reader editor: nothing on the page shows {}", target.path()).into());
+        }
     });
     html! {
         <li class={class} data-path={d.path.clone()}>
