@@ -462,6 +462,16 @@ describe('editor: claims files opened, and diagnostics that lead to what they na
       await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop-start.png'), fullPage: true });
       await axeCheck(page, 'the start, with the file picker');
 
+      // Past the format's size limit: not even read.
+      const huge = `{"padding": "${'x'.repeat(2 * 1024 * 1024)}"}`;
+      await page.getByLabel('A claims file (.json)').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(huge) });
+      await until(async () => (await page.locator('.ed-notice').innerText()) !== '', 'the huge file refused');
+      assert.equal(
+        await page.locator('.ed-notice').innerText(),
+        `"huge.json" could not be opened: it is ${huge.length} bytes, more than the limit of 2097152 for a claims file.`,
+      );
+      assert.equal(await page.locator('.ed-start').count(), 1, 'still at the start');
+
       // Claim 4 names a party no one declared, and issue 2 has no label: the file opens, and
       // the check lists both, in file order, the command's words, line and column.
       const broken = seedWith((s) => {
