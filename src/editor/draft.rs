@@ -8,8 +8,8 @@
 use std::rc::Rc;
 
 use crate::model::{
-    is_valid_id, write_claims_file, Article, Attribution, Certainty, Claim, Diagnostic, Document, Issue,
-    Party, Publisher, Quote, Stance,
+    check_size, decode_value, is_valid_id, parse_json, write_claims_file, Article, Attribution, Certainty, Claim,
+    Diagnostic, Document, Issue, Party, Publisher, Quote, Stance,
 };
 use crate::reader::Reader;
 
@@ -31,6 +31,8 @@ pub struct EditorState {
     pub notice: Option<String>,
     /// The attribution of the last claim added, offered for the next one.
     pub last_attribution: Option<Attribution>,
+    /// Every problem of the last file that could not be opened, as the command reports them.
+    pub refused: Vec<Diagnostic>,
 }
 
 /// The check of the exported file: every diagnostic, in file order, and the command's summary.
@@ -92,21 +94,22 @@ impl EditorState {
     /// `notice`.
     pub fn apply(&mut self, action: Action) {
         self.notice = None;
+        self.refused.clear();
         match action {
             Action::StartFromText(fields) => match document_from_text(&fields) {
                 Ok(doc) => self.start(doc),
                 Err(why) => self.notice = Some(why),
             },
-            Action::Open(json) => match Reader::from_json(&json) {
-                Ok(reader) => {
-                    let mut doc = reader.doc;
-                    doc.offsets = Default::default();
+            Action::Open(json) => match open(&json) {
+                Ok(Opened { doc, left_out }) => {
+                    let replaced = self.doc.is_some();
                     self.last_attribution = doc.claims.last().map(|c| c.attribution.clone());
                     self.start(doc);
+                    self.notice = opened_notice(replaced, &left_out);
                 }
-                Err(diagnostics) => {
-                    let first = diagnostics.first().map(ToString::to_string).unwrap_or_default();
-                    self.notice = Some(format!("The file could not be opened: {first}"));
+                Err(Refused { why, diagnostics }) => {
+                    self.notice = Some(format!("The file could not be opened: {why}"));
+                    self.refused = diagnostics;
                 }
             },
             Action::Select { paragraph, start, end } => {
@@ -222,6 +225,64 @@ pub fn check(file: &str) -> Check {
         None => format!("{}, {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings")),
     };
     Check { diagnostics, summary, errors }
+}
+
+/// A claims file opened: the document, and the warnings of the file that opening it leaves
+/// behind (what the check says is ignored, such as an unknown field, is not kept).
+#[derive(Debug)]
+pub struct Opened {
+    pub doc: Document,
+    pub left_out: Vec<Diagnostic>,
+}
+
+/// Why a file does not open: the first problem the editor cannot keep (where and why), and
+/// every problem of the file, as `claim-reader check` reports them.
+#[derive(Debug)]
+pub struct Refused {
+    pub why: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Opens a claims file's text. A file that reads, even with errors, opens when the editor can
+/// show each of its errors as the file has it: the file the editor writes from it has them all
+/// (a claim naming a party no one declared, an id twice, a quote the article lacks). A file that
+/// is no JSON, or that would have to change to open — a field missing, of the wrong kind, or a
+/// word the format does not know, which the editor would have to fill in — opens nothing.
+pub fn open(json: &str) -> Result<Opened, Refused> {
+    let found = check(json);
+    let refuse = |first: Option<&Diagnostic>| {
+        let why = first.or_else(|| found.diagnostics.iter().find(|d| d.is_error())).map_or_else(
+            || "it reads as no claims file.".to_string(),
+            |d| {
+                let at = d.line_col.map(|(line, column)| format!(" (line {line}, column {})", column.max(1))).unwrap_or_default();
+                format!("{d}{at}")
+            },
+        );
+        Refused { why, diagnostics: found.diagnostics.clone() }
+    };
+    let decoded = check_size(json).and_then(|()| parse_json(json)).ok().and_then(|value| decode_value(value).0);
+    let Some(mut doc) = decoded else { return Err(refuse(None)) };
+    doc.offsets = Default::default();
+    let kept = check(&write_claims_file(&doc)).diagnostics;
+    let same = |a: &Diagnostic, b: &Diagnostic| a.severity == b.severity && a.path == b.path && a.message == b.message;
+    let lost: Vec<&Diagnostic> = found.diagnostics.iter().filter(|d| !kept.iter().any(|k| same(d, k))).collect();
+    if let Some(error) = lost.iter().find(|d| d.is_error()) {
+        return Err(refuse(Some(error)));
+    }
+    Ok(Opened { doc, left_out: lost.into_iter().cloned().collect() })
+}
+
+/// What opening a file says: that it replaced the one being written, and what it left out.
+fn opened_notice(replaced: bool, left_out: &[Diagnostic]) -> Option<String> {
+    let mut out = Vec::new();
+    if replaced {
+        out.push("The file opened in place of the article you were annotating.".to_string());
+    }
+    if !left_out.is_empty() {
+        let each: Vec<String> = left_out.iter().map(ToString::to_string).collect();
+        out.push(format!("Left out, as the check warned: {}.", each.join("; ")));
+    }
+    Some(out.join(" ")).filter(|s| !s.is_empty())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -552,6 +613,72 @@ mod tests {
         state.apply(Action::Open("{".into()));
         assert!(state.notice.as_deref().is_some_and(|n| n.starts_with("The file could not be opened: error")), "{:?}", state.notice);
         assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
+    }
+
+    /// The seed as JSON, changed by `edit`.
+    fn seed_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut seed: serde_json::Value = serde_json::from_str(crate::SEED_JSON).unwrap_or_else(|e| panic!("{e}"));
+        edit(&mut seed);
+        serde_json::to_string_pretty(&seed).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_file_whose_errors_the_editor_can_show_opens_with_them() {
+        let mut state = EditorState::default();
+        // A claim naming a party no one declared: written back as it is, so it opens and the
+        // check says where.
+        state.apply(Action::Open(seed_with(|s| s["claims"][3]["party"] = "moscow".into())));
+        assert_eq!(state.notice, None);
+        assert_eq!(state.doc.as_ref().map(|d| d.claims[3].party.as_str()), Some("moscow"));
+        assert_eq!(state.check.errors, 1);
+        let error = &state.check.diagnostics[0];
+        assert_eq!((error.path.as_str(), error.message.as_str()), ("claims[3].party", "unknown party \"moscow\""));
+        assert!(error.line_col.is_some());
+        // A quote the article lacks: a warning, and the claim is kept.
+        state.apply(Action::Open(seed_with(|s| s["claims"][0]["quote"]["exact"] = "words the article lacks".into())));
+        assert_eq!(state.notice.as_deref(), Some("The file opened in place of the article you were annotating."));
+        assert_eq!(state.check.errors, 0);
+        assert_eq!(state.check.diagnostics.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(), ["claims[0].quote.exact"]);
+    }
+
+    #[test]
+    fn a_file_that_would_change_to_open_opens_nothing_and_says_why() {
+        let mut state = EditorState::default();
+        state.apply(Action::Open(crate::SEED_JSON.into()));
+        let before = state.file.clone();
+        // A missing stance: opening would have to pick one.
+        state.apply(Action::Open(seed_with(|s| {
+            if let Some(claim) = s["claims"][2].as_object_mut() {
+                claim.remove("stance");
+            }
+        })));
+        let notice = state.notice.clone().unwrap_or_default();
+        assert!(
+            notice.starts_with("The file could not be opened: error at claims[2].stance: missing required field \"stance\" in claims[2] (line "),
+            "{notice}"
+        );
+        assert_eq!(state.refused.len(), 1);
+        assert_eq!(state.file, before, "the file being written is kept");
+        // An unknown stance, and JSON that ends early: the command's words, line and column.
+        state.apply(Action::Open(seed_with(|s| s["claims"][0]["stance"] = "wants".into())));
+        assert!(state.notice.as_deref().is_some_and(|n| n.contains("claims[0].stance: unknown stance \"wants\"")), "{:?}", state.notice);
+        state.apply(Action::Open("{\n  \"format\": ".into()));
+        let notice = state.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("The file could not be opened: error: not valid JSON") && notice.ends_with("(line 2, column 13)"), "{notice}");
+        assert_eq!(state.refused.len(), 1);
+        // The next action clears them.
+        state.apply(Action::ClearSelection);
+        assert!(state.refused.is_empty());
+        assert_eq!(state.file, before);
+    }
+
+    #[test]
+    fn what_the_check_says_is_ignored_is_left_out_and_said() {
+        let mut state = EditorState::default();
+        state.apply(Action::Open(seed_with(|s| s["claims"][1]["colour"] = "red".into())));
+        assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
+        let notice = state.notice.clone().unwrap_or_default();
+        assert_eq!(notice, "Left out, as the check warned: warning at claims[1].colour: unknown field \"colour\", ignored (expected one of: id, party, issue, stance, quote, summary, attribution, certainty, hedge).");
     }
 
     #[test]

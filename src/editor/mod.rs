@@ -7,23 +7,30 @@
 //!
 //! ```text
 //! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState)
-//! ├─ StartPanel           start_panel.rs     paste an article, or open the seed
+//! ├─ StartPanel           start_panel.rs     paste an article, open a file, or open the seed
+//! │  └─ FileOpener        file_opener.rs     a claims file picked (or dropped on the page)
+//! ├─ DiagnosticItem       diagnostic_item.rs why a file did not open, problem by problem
 //! ├─ ExportButton         export_button.rs   the file as a download
+//! ├─ FileOpener           file_opener.rs     another file, in place of this one
 //! ├─ SourceText           source_text.rs     the article's paragraphs, selectable; the selection listener
 //! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, …
 //! │     ├─ NewParty       new_party.rs       adds a party on the way
 //! │     └─ NewIssue       new_issue.rs       adds an issue on the way
 //! ├─ ClaimList            claim_list.rs      the claims so far
+//! ├─ PartiesIssues        parties_issues.rs  the parties and issues so far
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
+//! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (target.rs)
 //! └─ Preview              preview.rs         the reader's components on the file as exported
 //! ```
 //!
 //! Everything that changes the file is in [`draft`], plain Rust tested natively; the components
-//! only read the page (`dom.rs`: the selection, a download, a fetch) and dispatch actions. In the
-//! browser the module exists only with the `editor` feature, which only the editor's bundle is
-//! built with, so the reader's bundle is compiled from the same code as before the editor.
+//! only read the page (`dom.rs`: the selection, a download, a fetch, a file read, the element a
+//! diagnostic leads to) and dispatch actions. In the browser the module exists only with the
+//! `editor` feature, which only the editor's bundle is built with, so the reader's bundle is
+//! compiled from the same code as before the editor.
 
 pub mod draft;
+pub mod target;
 
 #[cfg(target_arch = "wasm32")]
 mod check_panel;
@@ -32,15 +39,21 @@ mod claim_form;
 #[cfg(target_arch = "wasm32")]
 mod claim_list;
 #[cfg(target_arch = "wasm32")]
+mod diagnostic_item;
+#[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod editor_root;
 #[cfg(target_arch = "wasm32")]
 mod export_button;
 #[cfg(target_arch = "wasm32")]
+mod file_opener;
+#[cfg(target_arch = "wasm32")]
 mod new_issue;
 #[cfg(target_arch = "wasm32")]
 mod new_party;
+#[cfg(target_arch = "wasm32")]
+mod parties_issues;
 #[cfg(target_arch = "wasm32")]
 mod preview;
 #[cfg(target_arch = "wasm32")]
