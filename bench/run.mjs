@@ -83,6 +83,8 @@ const opts = options(process.argv.slice(2));
 const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, '--disable-extensions'];
 const VIEWPORT = { width: 1280, height: 900 };
 const SCALES = [1, 10, 100];
+/** The pages of many readers: two (both in view) and ten (two in view). */
+const MANY = [2, 10];
 const READY_MARK = 'claim-reader:ready';
 const BUDGET = {
   brotliBytes: BUDGET_BROTLI,
@@ -93,6 +95,8 @@ const BUDGET = {
   growth: 1.1,
   // Hover → details and cell → passages, p95 at 100×: ≤ 1.5 × the interaction floor's p95.
   interactionVsFloor: 1.5,
+  // Ten readers on a page, two in view: start-up work ≤ 1.3 × that of a page of two readers.
+  manyVsTwo: 1.3,
   // Informative only (absolute times depend on the machine): on a quiet machine.
   ready100Ms: 300,
   hoverP95Ms: 16,
@@ -196,6 +200,11 @@ function buildSite(dist, site, docs) {
   for (const scale of SCALES) {
     writeFileSync(join(site, `data/scale-${scale}.json`), docs[scale].text);
     writeFileSync(join(site, `scale-${scale}.html`), fill(template, { SCALE: String(scale) }));
+  }
+  const many = readFileSync(join(ROOT, 'bench/templates/many.html'), 'utf8');
+  for (const count of MANY) {
+    const readers = Array.from({ length: count }, (_, i) => `      <div data-claim-reader data-src="/data/scale-1.json" id="reader-${i + 1}"></div>`);
+    writeFileSync(join(site, `many-${count}.html`), fill(many, { COUNT: String(count), READERS: readers.join('\n') }));
   }
 }
 
@@ -779,10 +788,65 @@ async function interaction(browser, servers, samples) {
   return out;
 }
 
-// ---- 5. budget and report ------------------------------------------------------------------
+// ---- 5. many readers on one page -----------------------------------------------------------
+
+/**
+ * One load of a page of many readers: once the first reader is painted and the network has been
+ * quiet, the main thread's work since navigation (CDP `TaskDuration`, `ScriptDuration`), the
+ * long tasks (PerformanceObserver 'longtask', summed) and how many readers started.
+ */
+async function manyLoad(browser, url) {
+  const { context, page, cdp, errors } = await freshPage(browser, { performanceDomain: true });
+  try {
+    await page.addInitScript(() => {
+      const tasks = { count: 0, ms: 0 };
+      Object.defineProperty(window, '__benchLongTasks', { value: tasks });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          tasks.count += 1;
+          tasks.ms += e.duration;
+        }
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await waitForReady(page, errors);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const inPage = await page.evaluate(() => ({
+      longTasks: { ...window.__benchLongTasks },
+      started: document.querySelectorAll('.claim-reader-host').length,
+    }));
+    if (errors.length) throw new Error(`${url} logged errors:\n${errors.join('\n')}`);
+    return { taskMs: metrics.TaskDuration * 1000, scriptMs: metrics.ScriptDuration * 1000, ...inPage };
+  } finally {
+    await context.close();
+  }
+}
+
+async function manyReaders(browser, server, rounds) {
+  const pages = Object.fromEntries(MANY.map((n) => [n, () => manyLoad(browser, `${server.url}many-${n}.html`)]));
+  const loads = await interleaved(pages, rounds, 'many readers');
+  const out = {};
+  for (const n of MANY) {
+    const list = loads[n];
+    out[n] = {
+      task: spread(list.map((l) => l.taskMs)),
+      script: spread(list.map((l) => l.scriptMs)),
+      longTasks: spread(list.map((l) => l.longTasks.ms)),
+      longTaskCount: median(list.map((l) => l.longTasks.count)),
+      started: median(list.map((l) => l.started)),
+    };
+  }
+  const [few, many] = MANY;
+  out.ratio = pairedRatio(loads[many].map((l) => l.taskMs), loads[few].map((l) => l.taskMs));
+  return out;
+}
+
+// ---- 6. budget and report ------------------------------------------------------------------
 
 function budget(r) {
-  const { weight: w, startup: s, scale, interaction: ia } = r;
+  const { weight: w, startup: s, scale, interaction: ia, many } = r;
   const hasBase = 'baseline' in r.bundles;
   const lines = [
     {
@@ -827,6 +891,16 @@ function budget(r) {
       pass: ia[100][kind].new.p95 <= BUDGET.interactionVsFloor * floorP95,
     });
   }
+  const [few, most] = MANY;
+  lines.push({
+    line: `${most} readers on a page, two in view: start-up work vs ${few} readers`,
+    limit: `≤ ${BUDGET.manyVsTwo} ×`,
+    measured:
+      `${x2(many.ratio)} (main thread ${ms(many[most].task.median)} vs ${ms(many[few].task.median)} ms; ` +
+      `long tasks ${ms(many[most].longTasks.median)} vs ${ms(many[few].longTasks.median)} ms; ` +
+      `${many[most].started} of ${most} readers started)`,
+    pass: many.ratio <= BUDGET.manyVsTwo,
+  });
   const informative = [
     {
       line: 'ready at 100×',
@@ -980,8 +1054,16 @@ function markdown(r) {
     3,
   );
 
+  const m = r.many;
+  out.push(`## 5. Many readers on one page (the new bundle, ${MANY.join(' and ')} readers of the seed, two to a screen)`, '');
+  table(
+    ['page', 'readers started', 'main thread work (ms)', 'script (ms)', 'long tasks (ms)', 'long tasks'],
+    MANY.map((n) => [`${n} readers`, String(m[n].started), ms(m[n].task.median), ms(m[n].script.median), ms(m[n].longTasks.median), String(m[n].longTaskCount)]),
+  );
+  out.push(`Main thread work, ${MANY[1]} readers / ${MANY[0]}: ${x2(m.ratio)} (median of the rounds' ratios).`, '');
+
   if (r.bundles.baseline) {
-    out.push(`## 5. Before / after (baseline ${r.bundles.baseline.label} → new)`, '');
+    out.push(`## 6. Before / after (baseline ${r.bundles.baseline.label} → new)`, '');
     const b = (f) => [f('baseline'), f('new')];
     const row = (label, f, fmt, unit = '') => {
       const [o, n] = b(f);
@@ -1004,7 +1086,7 @@ function markdown(r) {
     );
   }
 
-  out.push(`## ${r.bundles.baseline ? 6 : 5}. Budget (the new bundle)`, '');
+  out.push(`## ${r.bundles.baseline ? 7 : 6}. Budget (the new bundle)`, '');
   const verdict = (p) => (p === null ? 'skipped (no baseline)' : p ? 'pass' : '**FAIL**');
   table(['line', 'limit', 'measured', 'result'], r.budget.lines.map((l) => [l.line, l.limit, l.measured, verdict(l.pass)]), 4);
   const failed = r.budget.lines.filter((l) => l.pass === false);
@@ -1057,6 +1139,8 @@ async function main() {
       const sc = await scaleSuite(browser, servers, opts.scaleRuns, docs);
       log(`interaction: ${opts.samples} samples per interaction and page at 1× and 100×`);
       const ia = await interaction(browser, servers, opts.samples);
+      log(`many readers: ${opts.runs} rounds of ${MANY.map((n) => `${n} readers`).join(' and ')}, the new bundle`);
+      const many = await manyReaders(browser, servers.new, opts.runs);
       const result = {
         date: new Date().toISOString(),
         browser: `Chromium ${browser.version()}`,
@@ -1068,6 +1152,7 @@ async function main() {
         startup: s,
         scale: sc,
         interaction: ia,
+        many,
       };
       result.budget = budget(result);
       result.seconds = Math.round((Date.now() - began) / 1000);

@@ -4,9 +4,12 @@
 //   <div data-claim-reader data-claims="claims-123"></div>
 //   <script type="application/json" id="claims-123">{ …claims file… }</script>
 //
-// Every element with `data-claim-reader` is mounted when the page loads, and so is every one
-// added later. Its data comes from the JSON island named by `data-claims`, or from the URL in
-// `data-src`. The other files (claim-reader-web.js, claim-reader-web_bg.wasm, claim-reader.css)
+// Every element with `data-claim-reader`, present when the page loads or added later, is mounted
+// when it comes into view (or, once the page is idle, within half a screen of it), when it is
+// first touched, clicked or focused, or when the page's URL links to one of its claims
+// (`#claim=…`): a page of many readers does the work only for those its reader reaches, one
+// reader a task. Its data comes from the JSON island
+// named by `data-claims`, or from the URL in `data-src` (fetched when it starts). The other files (claim-reader-web.js, claim-reader-web_bg.wasm, claim-reader.css)
 // are found next to this one, so the folder can be served from any base URL. No inline script or
 // style is needed, so a strict Content-Security-Policy is enough:
 //   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
@@ -96,6 +99,8 @@ async function autoMount(element) {
   // The data is fetched while the module loads, not after.
   const fetched = source.url ? fetchText(source.url).then((text) => ({ text }), (e) => ({ error: e.message })) : null;
   try {
+    await start();
+    await ownTask();
     const handle = await mount(element, source.text ?? null);
     mounted.set(element, handle);
     if (source.error) handle.fail(source.error);
@@ -121,10 +126,81 @@ function unmount(element) {
   }
 }
 
+/** How near the viewport an element starts when the page is idle: half a screen above or below. */
+const NEAR = '50% 0px';
+/** What a reader does first that starts it, seen before it reaches the element's content. */
+const FIRST_TOUCH = ['pointerdown', 'focusin', 'keydown'];
+/** Elements seen but not yet started. */
+const waiting = new Set();
+let nearViewport;
+
+/** Whether the page's URL links to a claim in `element`'s reader: `#claim=<id>` links to any
+ * reader, `#claim=<element id>/<id>` to one (the grammar of src/claim_link.rs). */
+function linkedTo(element) {
+  const hash = location.hash;
+  if (!hash.startsWith('#claim=')) return false;
+  let value;
+  try {
+    value = decodeURIComponent(hash.slice('#claim='.length));
+  } catch {
+    return false;
+  }
+  const slash = value.lastIndexOf('/');
+  return slash <= 0 || value.slice(0, slash) === element.id;
+}
+
+/** Starts `element` when it nears the viewport, is first touched, or is linked to. */
+function schedule(element) {
+  if (mounted.has(element) || waiting.has(element)) return;
+  if (typeof IntersectionObserver !== 'function' || linkedTo(element)) {
+    autoMount(element);
+    return;
+  }
+  waiting.add(element);
+  nearViewport ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const box = entry.boundingClientRect;
+        if (box.bottom > 0 && box.top < innerHeight) begin(entry.target);
+        else whenIdle(() => begin(entry.target));
+      }
+    },
+    { rootMargin: NEAR },
+  );
+  nearViewport.observe(element);
+  for (const type of FIRST_TOUCH) element.addEventListener(type, onFirstTouch, { capture: true });
+}
+
+function whenIdle(run) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
+let lastTurn = Promise.resolve();
+/** Resolves in a task of its own, after the previous caller's: readers are mounted one a task,
+ * so that no one task mounts many (a long task the page's reader would feel). */
+function ownTask() {
+  lastTurn = lastTurn.then(() => new Promise((ok) => setTimeout(ok, 0)));
+  return lastTurn;
+}
+
+function onFirstTouch(event) {
+  begin(event.currentTarget);
+}
+
+/** Stops waiting for `element`; mounts it unless it has left the page. */
+function begin(element) {
+  if (!waiting.delete(element)) return;
+  nearViewport.unobserve(element);
+  for (const type of FIRST_TOUCH) element.removeEventListener(type, onFirstTouch, { capture: true });
+  if (element.isConnected) autoMount(element);
+}
+
 function scan(root) {
   if (root.nodeType !== Node.ELEMENT_NODE) return;
-  if (root.matches(SELECTOR)) autoMount(root);
-  for (const element of root.querySelectorAll(SELECTOR)) autoMount(element);
+  if (root.matches(SELECTOR)) schedule(root);
+  for (const element of root.querySelectorAll(SELECTOR)) schedule(element);
 }
 
 function watch() {
@@ -137,7 +213,14 @@ function watch() {
     for (const element of [...mounted.keys()]) {
       if (!element.isConnected && mounted.get(element)) unmount(element);
     }
+    for (const element of [...waiting]) {
+      if (!element.isConnected) begin(element);
+    }
   }).observe(document.documentElement, { childList: true, subtree: true });
+  // A link to a claim followed on the page starts the readers it names.
+  addEventListener('hashchange', () => {
+    for (const element of [...waiting]) if (linkedTo(element)) begin(element);
+  });
 }
 
 if (document.readyState === 'loading') {

@@ -928,3 +928,25 @@ fn a_claims_file_is_written_in_the_browser_as_the_command_writes_it() {
     let expected = serde_json::to_string_pretty(&ClaimsFile::from(&doc)).expect("serde_json") + "\n";
     assert_eq!(write_claims_file(&doc), expected);
 }
+
+/// A paragraph or start written as a whole float (`1.0`, `1.04e2`) reads as that number in the
+/// browser too, where the platform's `Number.parseFloat` reads it; `7.5` is still an error.
+#[wasm_bindgen_test]
+fn whole_floats_read_as_numbers_in_the_browser() {
+    use claim_reader::reader::Reader;
+    let reader = Reader::from_json(SEED_JSON).expect("the seed");
+    let quote = &reader.doc.claims[0].quote;
+    let (paragraph, start) = (quote.paragraph.expect("a paragraph"), quote.start.expect("a start"));
+    let written = |p: &str, s: &str| {
+        let mut doc: serde_json::Value = serde_json::from_str(SEED_JSON).expect("seed");
+        doc["claims"][0]["quote"]["paragraph"] = serde_json::Value::String(p.into());
+        doc["claims"][0]["quote"]["start"] = serde_json::Value::String(s.into());
+        // Numbers as written, not as serde_json would write them.
+        doc.to_string().replace(&format!("\"{p}\""), p).replace(&format!("\"{s}\""), s)
+    };
+    let floats = Reader::from_json(&written(&format!("{paragraph}.0"), &format!("{}e0", start))).expect("whole floats load");
+    assert_eq!(floats.anchors[0], reader.anchors[0]);
+    assert_eq!((floats.doc.claims[0].quote.paragraph, floats.doc.claims[0].quote.start), (Some(paragraph), Some(start)));
+    let errors = Reader::from_json(&written("7.5", &start.to_string())).expect_err("7.5 is no paragraph");
+    assert!(errors.iter().any(|d| d.path == "claims[0].quote.paragraph"), "{errors:?}");
+}

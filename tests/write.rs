@@ -44,8 +44,11 @@ fn empty_lists_and_absent_fields() {
     );
 }
 
+include!("support/proptest_config.rs");
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    // 500 cases in `cargo test`; `PROPTEST_CASES` raises it (see `./scripts/soak`).
+    #![proptest_config(proptest_config(500))]
 
     /// Any text in any field, control characters, quotes and backslashes included, is written
     /// so that it reads back as it was.

@@ -441,6 +441,8 @@ mod properties {
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
 
+    include!("../../tests/support/proptest_config.rs");
+
     /// Text dense in what NFC changes: letters with marks in any order, Vietnamese, Greek,
     /// Hangul jamo and syllables, compatibility ideographs, typography and white space.
     fn text() -> impl Strategy<Value = String> {
@@ -455,7 +457,8 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 4_000, failure_persistence: None, ..ProptestConfig::default() })]
+        // 4,000 cases in `cargo test`; `PROPTEST_CASES` raises it (see `./scripts/soak`).
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..proptest_config(4_000) })]
 
         #[test]
         fn folding_is_nfc_and_maps_back_in_order(original in text()) {

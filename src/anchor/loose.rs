@@ -223,6 +223,8 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    include!("../../tests/support/proptest_config.rs");
+
     fn text() -> impl Strategy<Value = String> {
         let pick = prop::sample::select(vec![
             "a", "I", "İ", "ı", "i\u{0307}", "Σ", "ς", " ", "ك", "\u{064E}", "\u{0651}", "\u{0640}", "ש", "\u{05B8}",
@@ -233,7 +235,8 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 4_000, failure_persistence: None, ..ProptestConfig::default() })]
+        // 4,000 cases in `cargo test`; `PROPTEST_CASES` raises it (see `./scripts/soak`).
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..proptest_config(4_000) })]
 
         #[test]
         fn every_key_maps_back_in_order_on_character_boundaries(original in text(), d: bool, w: bool, c: bool) {

@@ -351,6 +351,10 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             eprintln!("error: cannot read {shown}: {e}");
             2
         })?;
+        let bytes = match bytes.strip_prefix(BOM) {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
         String::from_utf8(bytes).map_err(|e| {
             eprint!("{}", render_text(shown, &check_bytes(e.as_bytes())));
             1
@@ -434,7 +438,12 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         issues: usize,
     }
 
+    /// A UTF-8 byte order mark, which some editors put at the start of a file. The page reads
+    /// files through `fetch`'s `text()`, which drops it, so the command drops it too.
+    const BOM: &[u8] = "\u{FEFF}".as_bytes();
+
     fn check_bytes(bytes: &[u8]) -> Report {
+        let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {

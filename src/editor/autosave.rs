@@ -16,8 +16,8 @@
 //! read back by the same reader as an opened file. A draft that cannot be read back is never
 //! overwritten silently: the editor says why and offers its text to save.
 
+use super::draft::open;
 use crate::model::Document;
-use crate::reader::Reader;
 
 /// Where the draft is kept in `localStorage`.
 pub const KEY: &str = "claim-reader-editor/draft";
@@ -59,10 +59,9 @@ pub fn decode(text: &str) -> Result<Draft, String> {
         .and_then(|t| t.trim().parse::<f64>().ok())
         .filter(|t| t.is_finite())
         .ok_or_else(|| "its second line, the time it was saved, is damaged".to_string())?;
-    let mut doc = Reader::from_json(file)
-        .map_err(|d| format!("its claims file does not read: {}", d.first().map(ToString::to_string).unwrap_or_default()))?
-        .doc;
-    doc.offsets = Default::default();
+    // Read as an opened file is, so that a draft whose file the check finds errors in (a claim
+    // naming a party no one declared) comes back with them, as it was.
+    let doc = open(file).map_err(|refused| format!("its claims file does not read: {}", refused.why))?.doc;
     Ok(Draft { doc, saved_at })
 }
 
@@ -111,6 +110,11 @@ pub mod browser {
         storage.set_item(super::KEY, &super::encode(file, js_sys::Date::now())).map_err(|e| name_of(&e))
     }
 
+    /// Removes the draft.
+    pub fn discard() -> Result<(), String> {
+        storage()?.remove_item(super::KEY).map_err(|e| name_of(&e))
+    }
+
     /// Moves a draft that could not be read back out of the way of the next save.
     pub fn keep_unreadable(text: &str) -> Result<(), String> {
         storage()?.set_item(super::UNREADABLE_KEY, text).map_err(|e| name_of(&e))
@@ -130,6 +134,7 @@ pub mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::Reader;
 
     #[test]
     fn a_draft_reads_back_as_the_file_it_saved() {
@@ -140,6 +145,18 @@ mod tests {
         let draft = decode(&text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(draft.saved_at, 1_764_543_600_000.0);
         assert_eq!(draft.doc.claims, seed.claims);
+        assert_eq!(crate::model::write_claims_file(&draft.doc), file);
+    }
+
+    #[test]
+    fn a_draft_with_errors_comes_back_with_them() {
+        // A claim naming a party no one declared: the editor opens such a file and keeps the
+        // error for the check to show, so its draft must come back as it was too.
+        let mut seed = Reader::from_json(crate::SEED_JSON).unwrap_or_else(|d| panic!("{d:?}")).doc;
+        seed.claims[3].party = "moscow".into();
+        let file = crate::model::write_claims_file(&seed);
+        let draft = decode(&encode(&file, 0.0)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(draft.doc.claims[3].party, "moscow");
         assert_eq!(crate::model::write_claims_file(&draft.doc), file);
     }
 

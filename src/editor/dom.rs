@@ -1,5 +1,6 @@
 //! The editor's few direct calls to the page: where the selection is, saving a file, fetching
-//! one. Each returns what it found or why not; none panics on what the page holds.
+//! one, reading one the editor gives, taking the editor to an element. Each returns what it
+//! found or why not; none panics on what the page holds.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -111,4 +112,48 @@ pub fn focus_soon(selector: impl Into<String>) {
         }
     })
     .forget();
+}
+
+/// The text of a file the editor was given (picked or dropped), or why it cannot be read. A file
+/// past the format's size limit is refused before it is read.
+pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    let name = file.name();
+    let size = file.size();
+    if size > crate::model::MAX_BYTES as f64 {
+        return Err(format!(
+            "\"{name}\" could not be opened: it is {size} bytes, more than the limit of {} for a claims file.",
+            crate::model::MAX_BYTES
+        ));
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|e| format!("\"{name}\" could not be read: {}", describe(&e)))?;
+    text.as_string().ok_or_else(|| format!("\"{name}\" could not be read as text."))
+}
+
+/// Takes the editor to the first element the page has of `selectors`: scrolls it to the middle
+/// of the screen, marks it (`data-located`, which the style sheet highlights; the last one
+/// marked is unmarked) and moves the focus to it, making it focusable if it is not. False when
+/// the page has none of them.
+pub fn locate(selectors: &[String]) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let found = selectors.iter().find_map(|s| document.query_selector(s).ok().flatten());
+    let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    if let Ok(marked) = document.query_selector_all("[data-located]") {
+        for i in 0..marked.length() {
+            if let Some(old) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = old.remove_attribute("data-located");
+            }
+        }
+    }
+    let _ = element.set_attribute("data-located", "");
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = element.focus();
+    let focused = |e: &web_sys::HtmlElement| document.active_element().is_some_and(|a| a == **e);
+    if !focused(&element) {
+        // Not focusable by itself (a list item): focusable from script, out of the Tab order.
+        let _ = element.set_attribute("tabindex", "-1");
+        let _ = element.focus();
+    }
+    true
 }

@@ -8,8 +8,8 @@
 use std::rc::Rc;
 
 use crate::model::{
-    is_valid_id, write_claims_file, Article, Attribution, Certainty, Claim, Diagnostic, Document, Issue,
-    Party, Publisher, Quote, Stance,
+    check_size, decode_value, is_valid_id, parse_json, write_claims_file, Article, Attribution, Certainty, Claim,
+    Diagnostic, Document, Issue, Party, Publisher, Quote, Stance,
 };
 use crate::reader::Reader;
 
@@ -47,6 +47,19 @@ pub struct EditorState {
     pub storage_warning: Option<String>,
     /// A saved draft that could not be read back: why, and its text, for the editor to keep.
     pub unreadable_draft: Option<(String, Rc<str>)>,
+    /// The work saved in the browser on an earlier visit, offered until it is restored,
+    /// discarded, or replaced by an article started or a file opened.
+    pub offered: Option<Offered>,
+    /// Every problem of the last file that could not be opened, as the command reports them.
+    pub refused: Vec<Diagnostic>,
+}
+
+/// Work saved in the browser, offered back: the document, and when it was saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offered {
+    pub doc: Document,
+    /// As the editor reads times: "30 Nov, 23:10".
+    pub when: String,
 }
 
 /// One change in the history: the document on the other side of it, and what it was.
@@ -123,8 +136,12 @@ pub enum Action {
     Undo,
     Redo,
     /// The draft saved in the browser, read back, and when it was saved (as the editor reads
-    /// times); not a change that can be undone.
-    Restore { doc: Box<Document>, when: String },
+    /// times): offered on the start, to restore or discard.
+    Offer { doc: Box<Document>, when: String },
+    /// Opens the draft offered; not a change that can be undone.
+    Restore,
+    /// Lets the draft offered go.
+    DiscardDraft,
     /// A saved draft that could not be read back: why, and its text.
     DraftUnreadable { why: String, text: String },
     DismissDraft,
@@ -144,6 +161,7 @@ impl EditorState {
         }
         self.notice = None;
         self.said = None;
+        self.refused.clear();
         match action {
             Action::StartFromText(fields) => match document_from_text(&fields) {
                 Ok(doc) => {
@@ -152,17 +170,17 @@ impl EditorState {
                 }
                 Err(why) => self.notice = Some(why),
             },
-            Action::Open(json) => match Reader::from_json(&json) {
-                Ok(reader) => {
-                    let mut doc = reader.doc;
-                    doc.offsets = Default::default();
+            Action::Open(json) => match open(&json) {
+                Ok(Opened { doc, left_out }) => {
+                    let replaced = self.doc.is_some();
                     self.last_attribution = doc.claims.last().map(|c| c.attribution.clone());
                     self.record(format!("open \"{}\"", doc.article.headline));
                     self.start(doc);
+                    self.notice = opened_notice(replaced, &left_out);
                 }
-                Err(diagnostics) => {
-                    let first = diagnostics.first().map(ToString::to_string).unwrap_or_default();
-                    self.notice = Some(format!("The file could not be opened: {first}"));
+                Err(Refused { why, diagnostics }) => {
+                    self.notice = Some(format!("The file could not be opened: {why}"));
+                    self.refused = diagnostics;
                 }
             },
             Action::Select { paragraph, start, end } => {
@@ -288,10 +306,17 @@ impl EditorState {
             }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
-            Action::Restore { doc, when } => {
+            Action::Offer { doc, when } => self.offered = Some(Offered { doc: *doc, when }),
+            Action::Restore => {
+                let Some(Offered { doc, when }) = self.offered.take() else { return };
                 self.last_attribution = doc.claims.last().map(|c| c.attribution.clone());
-                self.start(*doc);
+                self.start(doc);
                 self.said = Some(format!("Restored your unsaved work from {when}."));
+            }
+            Action::DiscardDraft => {
+                if let Some(Offered { when, .. }) = self.offered.take() {
+                    self.said = Some(format!("Discarded the unsaved work from {when}."));
+                }
             }
             Action::DraftUnreadable { why, text } => self.unreadable_draft = Some((why, text.into())),
             Action::DismissDraft => self.unreadable_draft = None,
@@ -367,6 +392,8 @@ impl EditorState {
     }
 
     fn start(&mut self, doc: Document) {
+        // Whatever was offered is replaced, as the next save will replace it in the browser.
+        self.offered = None;
         self.doc = Some(doc);
         self.selection = None;
         self.editing = None;
@@ -441,6 +468,64 @@ pub fn check(file: &str) -> Check {
         None => format!("{}, {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings")),
     };
     Check { diagnostics, summary, errors }
+}
+
+/// A claims file opened: the document, and the warnings of the file that opening it leaves
+/// behind (what the check says is ignored, such as an unknown field, is not kept).
+#[derive(Debug)]
+pub struct Opened {
+    pub doc: Document,
+    pub left_out: Vec<Diagnostic>,
+}
+
+/// Why a file does not open: the first problem the editor cannot keep (where and why), and
+/// every problem of the file, as `claim-reader check` reports them.
+#[derive(Debug)]
+pub struct Refused {
+    pub why: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Opens a claims file's text. A file that reads, even with errors, opens when the editor can
+/// show each of its errors as the file has it: the file the editor writes from it has them all
+/// (a claim naming a party no one declared, an id twice, a quote the article lacks). A file that
+/// is no JSON, or that would have to change to open — a field missing, of the wrong kind, or a
+/// word the format does not know, which the editor would have to fill in — opens nothing.
+pub fn open(json: &str) -> Result<Opened, Refused> {
+    let found = check(json);
+    let refuse = |first: Option<&Diagnostic>| {
+        let why = first.or_else(|| found.diagnostics.iter().find(|d| d.is_error())).map_or_else(
+            || "it reads as no claims file.".to_string(),
+            |d| {
+                let at = d.line_col.map(|(line, column)| format!(" (line {line}, column {})", column.max(1))).unwrap_or_default();
+                format!("{d}{at}")
+            },
+        );
+        Refused { why, diagnostics: found.diagnostics.clone() }
+    };
+    let decoded = check_size(json).and_then(|()| parse_json(json)).ok().and_then(|value| decode_value(value).0);
+    let Some(mut doc) = decoded else { return Err(refuse(None)) };
+    doc.offsets = Default::default();
+    let kept = check(&write_claims_file(&doc)).diagnostics;
+    let same = |a: &Diagnostic, b: &Diagnostic| a.severity == b.severity && a.path == b.path && a.message == b.message;
+    let lost: Vec<&Diagnostic> = found.diagnostics.iter().filter(|d| !kept.iter().any(|k| same(d, k))).collect();
+    if let Some(error) = lost.iter().find(|d| d.is_error()) {
+        return Err(refuse(Some(error)));
+    }
+    Ok(Opened { doc, left_out: lost.into_iter().cloned().collect() })
+}
+
+/// What opening a file says: that it replaced the one being written, and what it left out.
+fn opened_notice(replaced: bool, left_out: &[Diagnostic]) -> Option<String> {
+    let mut out = Vec::new();
+    if replaced {
+        out.push("The file opened in place of the article you were annotating.".to_string());
+    }
+    if !left_out.is_empty() {
+        let each: Vec<String> = left_out.iter().map(ToString::to_string).collect();
+        out.push(format!("Left out, as the check warned: {}.", each.join("; ")));
+    }
+    Some(out.join(" ")).filter(|s| !s.is_empty())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -1014,9 +1099,20 @@ mod tests {
     fn a_restored_draft_is_no_change_and_saving_keeps_what_was_said() {
         let draft = crate::editor::autosave::decode(&crate::editor::autosave::encode(crate::SEED_JSON, 0.0)).unwrap_or_else(|e| panic!("{e}"));
         let mut state = EditorState::default();
-        state.apply(Action::Restore { doc: Box::new(draft.doc), when: "30 Nov, 23:10".into() });
+        state.apply(Action::Offer { doc: Box::new(draft.doc.clone()), when: "30 Nov, 23:10".into() });
+        assert_eq!(state.doc, None, "offered, not opened");
+        state.apply(Action::DiscardDraft);
+        assert_eq!((state.offered.as_ref(), state.said.as_deref()), (None, Some("Discarded the unsaved work from 30 Nov, 23:10.")));
+        // Starting something else replaces what is offered.
+        state.apply(Action::Offer { doc: Box::new(draft.doc.clone()), when: "30 Nov, 23:10".into() });
+        state.apply(Action::StartFromText(ArticleFields { headline: "Other".into(), text: "Text.".into(), ..Default::default() }));
+        assert_eq!(state.offered, None);
+        let mut state = EditorState::default();
+        state.apply(Action::Offer { doc: Box::new(draft.doc), when: "30 Nov, 23:10".into() });
+        state.apply(Action::Restore);
+        assert_eq!(state.offered, None);
         assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
-        assert!(state.past.is_empty());
+        assert!(state.past.is_empty(), "restoring is no change to undo");
         state.apply(Action::Saved(Err("Your work is not being saved.".into())));
         assert_eq!(state.said.as_deref(), Some("Restored your unsaved work from 30 Nov, 23:10."));
         assert_eq!(state.storage_warning.as_deref(), Some("Your work is not being saved."));
@@ -1026,6 +1122,72 @@ mod tests {
         assert_eq!(state.unreadable_draft, Some(("damaged".into(), "x".into())));
         state.apply(Action::DismissDraft);
         assert_eq!(state.unreadable_draft, None);
+    }
+
+    /// The seed as JSON, changed by `edit`.
+    fn seed_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut seed: serde_json::Value = serde_json::from_str(crate::SEED_JSON).unwrap_or_else(|e| panic!("{e}"));
+        edit(&mut seed);
+        serde_json::to_string_pretty(&seed).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_file_whose_errors_the_editor_can_show_opens_with_them() {
+        let mut state = EditorState::default();
+        // A claim naming a party no one declared: written back as it is, so it opens and the
+        // check says where.
+        state.apply(Action::Open(seed_with(|s| s["claims"][3]["party"] = "moscow".into())));
+        assert_eq!(state.notice, None);
+        assert_eq!(state.doc.as_ref().map(|d| d.claims[3].party.as_str()), Some("moscow"));
+        assert_eq!(state.check.errors, 1);
+        let error = &state.check.diagnostics[0];
+        assert_eq!((error.path.as_str(), error.message.as_str()), ("claims[3].party", "unknown party \"moscow\""));
+        assert!(error.line_col.is_some());
+        // A quote the article lacks: a warning, and the claim is kept.
+        state.apply(Action::Open(seed_with(|s| s["claims"][0]["quote"]["exact"] = "words the article lacks".into())));
+        assert_eq!(state.notice.as_deref(), Some("The file opened in place of the article you were annotating."));
+        assert_eq!(state.check.errors, 0);
+        assert_eq!(state.check.diagnostics.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(), ["claims[0].quote.exact"]);
+    }
+
+    #[test]
+    fn a_file_that_would_change_to_open_opens_nothing_and_says_why() {
+        let mut state = EditorState::default();
+        state.apply(Action::Open(crate::SEED_JSON.into()));
+        let before = state.file.clone();
+        // A missing stance: opening would have to pick one.
+        state.apply(Action::Open(seed_with(|s| {
+            if let Some(claim) = s["claims"][2].as_object_mut() {
+                claim.remove("stance");
+            }
+        })));
+        let notice = state.notice.clone().unwrap_or_default();
+        assert!(
+            notice.starts_with("The file could not be opened: error at claims[2].stance: missing required field \"stance\" in claims[2] (line "),
+            "{notice}"
+        );
+        assert_eq!(state.refused.len(), 1);
+        assert_eq!(state.file, before, "the file being written is kept");
+        // An unknown stance, and JSON that ends early: the command's words, line and column.
+        state.apply(Action::Open(seed_with(|s| s["claims"][0]["stance"] = "wants".into())));
+        assert!(state.notice.as_deref().is_some_and(|n| n.contains("claims[0].stance: unknown stance \"wants\"")), "{:?}", state.notice);
+        state.apply(Action::Open("{\n  \"format\": ".into()));
+        let notice = state.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("The file could not be opened: error: not valid JSON") && notice.ends_with("(line 2, column 13)"), "{notice}");
+        assert_eq!(state.refused.len(), 1);
+        // The next action clears them.
+        state.apply(Action::ClearSelection);
+        assert!(state.refused.is_empty());
+        assert_eq!(state.file, before);
+    }
+
+    #[test]
+    fn what_the_check_says_is_ignored_is_left_out_and_said() {
+        let mut state = EditorState::default();
+        state.apply(Action::Open(seed_with(|s| s["claims"][1]["colour"] = "red".into())));
+        assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
+        let notice = state.notice.clone().unwrap_or_default();
+        assert_eq!(notice, "Left out, as the check warned: warning at claims[1].colour: unknown field \"colour\", ignored (expected one of: id, party, issue, stance, quote, summary, attribution, certainty, hedge).");
     }
 
     #[test]

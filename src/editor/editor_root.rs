@@ -1,8 +1,9 @@
 //! The editor's root: holds the state (a reducer over [`EditorState`]) and lays the page out —
 //! the start form until there is an article, then the article to annotate beside the check and
-//! the live preview. It restores the draft saved in the browser when the page opens, saves the
-//! file after every change, and takes Ctrl+Z (undo), Ctrl+Shift+Z and Ctrl+Y (redo) anywhere but
-//! in a text field, where the browser's own undo applies.
+//! the live preview. A claims file dropped anywhere on the page opens (in place of the article
+//! being annotated, if any). It offers the draft saved in the browser when the page opens, saves
+//! the file after every change, and takes Ctrl+Z (undo), Ctrl+Shift+Z and Ctrl+Y (redo)
+//! anywhere but in a text field, where the browser's own undo applies.
 
 use std::rc::Rc;
 
@@ -13,14 +14,16 @@ use yew::prelude::*;
 use super::autosave;
 use super::check_panel::CheckPanel;
 use super::claim_list::ClaimList;
+use super::diagnostic_item::DiagnosticItem;
 use super::draft::{Action, EditorState};
 use super::export_button::ExportButton;
+use super::file_opener::{open_dropped, FileOpener};
 use super::history_buttons::HistoryButtons;
-use super::issue_list::IssueList;
-use super::party_list::PartyList;
+use super::parties_issues::PartiesIssues;
 use super::preview::Preview;
 use super::source_text::SourceText;
 use super::start_panel::StartPanel;
+use super::restore_offer::RestoreOffer;
 use super::storage_notice::StorageNotice;
 
 impl Reducible for EditorState {
@@ -40,13 +43,13 @@ impl Reducible for EditorState {
 /// The editor's state handle, as the components receive it: they read it and dispatch to it.
 pub type Editor = UseReducerHandle<EditorState>;
 
-/// The state the page opens with: the draft saved in this browser, if there is one.
+/// The state the page opens with: the draft saved in this browser offered, if there is one.
 fn restored() -> EditorState {
     let mut state = EditorState::default();
     match autosave::browser::load() {
         Ok(None) => {}
         Ok(Some(text)) => match autosave::decode(&text) {
-            Ok(draft) => state.apply(Action::Restore { doc: Box::new(draft.doc), when: autosave::browser::when(draft.saved_at) }),
+            Ok(draft) => state.apply(Action::Offer { doc: Box::new(draft.doc), when: autosave::browser::when(draft.saved_at) }),
             Err(why) => {
                 // Out of the way of the next save, and said: never dropped unseen.
                 let _ = autosave::browser::keep_unreadable(&text);
@@ -108,6 +111,47 @@ pub fn EditorRoot() -> Html {
             move || drop(keys)
         });
     }
+    let dropping = use_state_eq(|| false);
+    {
+        let (editor, dropping) = (editor.clone(), dropping.clone());
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listeners = document.map(|document| {
+                let options = EventListenerOptions::enable_prevent_default();
+                let over = {
+                    let dropping = dropping.clone();
+                    EventListener::new_with_options(&document, "dragover", options, move |e| {
+                        let Some(drag) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                        // Only files: words dragged inside the page are left to the browser.
+                        if let Some(data) = drag.data_transfer().filter(|d| d.types().includes(&"Files".into(), 0)) {
+                            e.prevent_default();
+                            data.set_drop_effect("copy");
+                            dropping.set(true);
+                        }
+                    })
+                };
+                let leave = {
+                    let dropping = dropping.clone();
+                    EventListener::new(&document, "dragleave", move |e| {
+                        // Out of the window: no element is entered.
+                        if e.dyn_ref::<web_sys::MouseEvent>().is_some_and(|m| m.related_target().is_none()) {
+                            dropping.set(false);
+                        }
+                    })
+                };
+                let on_drop = EventListener::new_with_options(&document, "drop", options, move |e| {
+                    let Some(drag) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                    let Some(data) = drag.data_transfer().filter(|d| d.types().includes(&"Files".into(), 0)) else { return };
+                    // The browser would otherwise leave the page to show the file.
+                    e.prevent_default();
+                    dropping.set(false);
+                    open_dropped(editor.clone(), data.files());
+                });
+                [over, leave, on_drop]
+            });
+            move || drop(listeners)
+        });
+    }
     let start_over = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
@@ -131,9 +175,20 @@ pub fn EditorRoot() -> Html {
             </p>
         </>
     };
+    // Why the last file offered did not open: each of its problems, as the command words them.
+    let refused = (!editor.refused.is_empty()).then(|| {
+        let items = editor.refused.iter().map(|d| html! { <DiagnosticItem diagnostic={d.clone()} /> });
+        html! {
+            <section class="ed-refused" aria-labelledby="ed-refused-title">
+                <h2 id="ed-refused-title">{ "What the check finds in the file that did not open" }</h2>
+                <ul class="ed-diagnostics">{ for items }</ul>
+            </section>
+        }
+    });
+    let class = classes!("ed", dropping.then_some("is-dropping"));
     let Some(doc) = &editor.doc else {
         return html! {
-            <div class="ed">
+            <div {class}>
                 <header class="ed-bar">
                     <h1>{ "Claims editor" }</h1>
                     if !editor.past.is_empty() || !editor.future.is_empty() {
@@ -141,31 +196,34 @@ pub fn EditorRoot() -> Html {
                     }
                 </header>
                 { notice }
+                { refused.unwrap_or_default() }
+                <RestoreOffer editor={editor.clone()} />
                 <StartPanel editor={editor.clone()} />
             </div>
         };
     };
     html! {
-        <div class="ed" data-ready="true">
+        <div {class} data-ready="true">
             <header class="ed-bar">
                 <h1>{ "Claims editor" }</h1>
                 <div class="ed-actions">
                     <HistoryButtons editor={editor.clone()} />
                     <ExportButton file={editor.file.clone()} errors={editor.check.errors} headline={AttrValue::from(doc.article.headline.clone())} />
+                    <FileOpener editor={editor.clone()} id="ed-open-bar" compact=true />
                     <button type="button" class="ed-button ed-secondary" onclick={start_over}>{ "Start over" }</button>
                 </div>
             </header>
             { notice }
+            { refused.unwrap_or_default() }
             <div class="ed-columns">
                 <section class="ed-source" aria-labelledby="ed-source-title">
-                    <h2 id="ed-source-title">{ "Article" }</h2>
+                    <h2 id="ed-source-title" tabindex="-1">{ "Article" }</h2>
                     <p class="ed-hint">
                         { "Select the words that state a claim — with the mouse, or with the keyboard: Tab to a paragraph, then Shift and the arrow keys. A form opens under them." }
                     </p>
                     <SourceText editor={editor.clone()} />
                     <ClaimList editor={editor.clone()} />
-                    <PartyList editor={editor.clone()} />
-                    <IssueList editor={editor.clone()} />
+                    <PartiesIssues editor={editor.clone()} />
                 </section>
                 <div class="ed-side">
                     <CheckPanel check={editor.check.clone()} />

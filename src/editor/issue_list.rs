@@ -21,7 +21,9 @@ pub fn IssueList(props: &IssueListProps) -> Html {
     let asking = use_state(|| None::<String>);
     let editor = &props.editor;
     let issues = editor.issues();
-    let items = issues.iter().map(|issue| {
+    let items = issues.iter().enumerate().map(|(i, issue)| {
+        // Marked with its JSON path, so that a problem the check finds with it leads here.
+        let at = |field: &str| format!("issues[{i}].{field}");
         let id = issue.id.clone();
         let uses = editor.claims_on_issue(&id).len();
         let edit = {
@@ -49,14 +51,12 @@ pub fn IssueList(props: &IssueListProps) -> Html {
                 dom::focus_soon(format!("button[data-edit-issue=\"{id}\"]"));
             })
         };
-        let head = issue.label.clone();
         html! {
-            <li class="ed-entity" data-issue={id.clone()}>
-                <span class="ed-entity-head">{ head }</span>
-                <span class="ed-entity-detail">
-                    { format!("id {id} · {}", if uses == 1 { "1 claim".to_string() } else { format!("{uses} claims") }) }
-                    { format!(" · {}", issue.description) }
-                </span>
+            <li class="ed-issue" data-issue={id.clone()} data-target={format!("issues[{i}]")}>
+                <span class="ed-entry-name" data-target={at("label")}>{ issue.label.clone() }</span>
+                <span class="ed-entry-id" data-target={at("id")}>{ format!(" id {id}") }</span>
+                <span class="ed-entry-uses">{ format!(" · {}", if uses == 1 { "1 claim".to_string() } else { format!("{uses} claims") }) }</span>
+                <span class="ed-entry-more" data-target={at("description")}>{ issue.description.clone() }</span>
                 <button type="button" class="ed-link" data-edit-issue={id.clone()} aria-label={format!("Edit issue {}", issue.label)}
                         aria-expanded={(editing.as_deref() == Some(id.as_str())).to_string()} onclick={edit}>{ "Edit" }</button>
                 <button type="button" class="ed-link" data-delete-issue={id.clone()} aria-label={format!("Delete issue {}", issue.label)}
@@ -91,12 +91,12 @@ pub fn IssueList(props: &IssueListProps) -> Html {
         })
     });
     html! {
-        <section class="ed-entities" aria-labelledby="ed-issues-title">
+        <section class="ed-entities" aria-labelledby="ed-issues-title" data-target="issues">
             <h2 id="ed-issues-title" tabindex="-1">{ format!("Issues ({})", issues.len()) }</h2>
             if issues.is_empty() {
-                <p class="ed-hint">{ "None yet: add one from the claim form." }</p>
+                <p class="ed-hint">{ "None yet: add one from a claim's form." }</p>
             } else {
-                <ul>{ for items }</ul>
+                <ol>{ for items }</ol>
             }
             { for dialog }
         </section>

@@ -10,27 +10,35 @@
 //! │                                          autosave (autosave.rs) and the Ctrl+Z / Ctrl+Y keys
 //! ├─ HistoryButtons       history_buttons.rs "Undo", "Redo"
 //! ├─ StorageNotice        storage_notice.rs  work not being saved; a saved draft that cannot be read
-//! ├─ StartPanel           start_panel.rs     paste an article, or open the seed
+//! ├─ RestoreOffer         restore_offer.rs   the work saved on an earlier visit: restore or discard
+//! ├─ StartPanel           start_panel.rs     paste an article, open a file, or open the seed
+//! │  └─ FileOpener        file_opener.rs     a claims file picked (or dropped on the page)
+//! ├─ DiagnosticItem       diagnostic_item.rs why a file did not open, problem by problem
 //! ├─ ExportButton         export_button.rs   the file as a download
+//! ├─ FileOpener           file_opener.rs     another file, in place of this one
 //! ├─ SourceText           source_text.rs     the article's paragraphs, selectable; the selection listener
 //! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, … (new, or edited)
 //! │     ├─ NewParty       new_party.rs       adds a party on the way
 //! │     └─ NewIssue       new_issue.rs       adds an issue on the way
 //! ├─ ClaimList            claim_list.rs      the claims so far: edit, remove
-//! ├─ PartyList            party_list.rs      the parties: edit (PartyForm, party_form.rs), delete
-//! │  └─ ConfirmDialog     confirm_dialog.rs  asks before a deletion takes claims with it
-//! ├─ IssueList            issue_list.rs      the issues: edit (IssueForm, issue_form.rs), delete
+//! ├─ PartiesIssues        parties_issues.rs  the parties and issues so far
+//! │  ├─ PartyList         party_list.rs        each party: edit (PartyForm, party_form.rs), delete
+//! │  │  └─ ConfirmDialog  confirm_dialog.rs    asks before a deletion takes claims with it
+//! │  └─ IssueList         issue_list.rs        each issue: edit (IssueForm, issue_form.rs), delete
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
+//! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (target.rs)
 //! └─ Preview              preview.rs         the reader's components on the file as exported
 //! ```
 //!
 //! Everything that changes the file is in [`draft`], plain Rust tested natively; the components
-//! only read the page (`dom.rs`: the selection, a download, a fetch) and dispatch actions. In the
-//! browser the module exists only with the `editor` feature, which only the editor's bundle is
-//! built with, so the reader's bundle is compiled from the same code as before the editor.
+//! only read the page (`dom.rs`: the selection, a download, a fetch, a file read, the element a
+//! diagnostic leads to) and dispatch actions. In the browser the module exists only with the
+//! `editor` feature, which only the editor's bundle is built with, so the reader's bundle is
+//! compiled from the same code as before the editor.
 
 pub mod autosave;
 pub mod draft;
+pub mod target;
 
 #[cfg(target_arch = "wasm32")]
 mod check_panel;
@@ -41,11 +49,15 @@ mod claim_list;
 #[cfg(target_arch = "wasm32")]
 mod confirm_dialog;
 #[cfg(target_arch = "wasm32")]
+mod diagnostic_item;
+#[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod editor_root;
 #[cfg(target_arch = "wasm32")]
 mod export_button;
+#[cfg(target_arch = "wasm32")]
+mod file_opener;
 #[cfg(target_arch = "wasm32")]
 mod history_buttons;
 #[cfg(target_arch = "wasm32")]
@@ -57,11 +69,15 @@ mod new_issue;
 #[cfg(target_arch = "wasm32")]
 mod new_party;
 #[cfg(target_arch = "wasm32")]
+mod parties_issues;
+#[cfg(target_arch = "wasm32")]
 mod party_form;
 #[cfg(target_arch = "wasm32")]
 mod party_list;
 #[cfg(target_arch = "wasm32")]
 mod preview;
+#[cfg(target_arch = "wasm32")]
+mod restore_offer;
 #[cfg(target_arch = "wasm32")]
 mod source_text;
 #[cfg(target_arch = "wasm32")]

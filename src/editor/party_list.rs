@@ -21,7 +21,9 @@ pub fn PartyList(props: &PartyListProps) -> Html {
     let asking = use_state(|| None::<String>);
     let editor = &props.editor;
     let parties = editor.parties();
-    let items = parties.iter().map(|party| {
+    let items = parties.iter().enumerate().map(|(i, party)| {
+        // Marked with its JSON path, so that a problem the check finds with it leads here.
+        let at = |field: &str| format!("parties[{i}].{field}");
         let id = party.id.clone();
         let uses = editor.claims_of_party(&id).len();
         let edit = {
@@ -49,19 +51,17 @@ pub fn PartyList(props: &PartyListProps) -> Html {
                 dom::focus_soon(format!("button[data-edit-party=\"{id}\"]"));
             })
         };
-        let mut head = party.name.clone();
-        if let Some(short) = &party.short_name {
-            head.push_str(&format!(" ({short})"));
-        }
         html! {
-            <li class="ed-entity" data-party={id.clone()}>
-                <span class="ed-entity-head">{ head }</span>
-                <span class="ed-entity-detail">
-                    { format!("id {id} · {}", if uses == 1 { "1 claim".to_string() } else { format!("{uses} claims") }) }
-                    if !party.aliases.is_empty() {
-                        { format!(" · also “{}”", party.aliases.join("”, “")) }
-                    }
-                </span>
+            <li class="ed-party" data-party={id.clone()} data-target={format!("parties[{i}]")}>
+                <span class="ed-entry-name" data-target={at("name")}>{ party.name.clone() }</span>
+                if let Some(short) = &party.short_name {
+                    <span data-target={at("short_name")}>{ format!(" ({short})") }</span>
+                }
+                <span class="ed-entry-id" data-target={at("id")}>{ format!(" id {id}") }</span>
+                <span class="ed-entry-uses">{ format!(" · {}", if uses == 1 { "1 claim".to_string() } else { format!("{uses} claims") }) }</span>
+                if !party.aliases.is_empty() {
+                    <span class="ed-entry-more" data-target={at("aliases")}>{ format!("also: {}", party.aliases.join(", ")) }</span>
+                }
                 <button type="button" class="ed-link" data-edit-party={id.clone()} aria-label={format!("Edit party {}", party.name)}
                         aria-expanded={(editing.as_deref() == Some(id.as_str())).to_string()} onclick={edit}>{ "Edit" }</button>
                 <button type="button" class="ed-link" data-delete-party={id.clone()} aria-label={format!("Delete party {}", party.name)}
@@ -96,12 +96,12 @@ pub fn PartyList(props: &PartyListProps) -> Html {
         })
     });
     html! {
-        <section class="ed-entities" aria-labelledby="ed-parties-title">
+        <section class="ed-entities" aria-labelledby="ed-parties-title" data-target="parties">
             <h2 id="ed-parties-title" tabindex="-1">{ format!("Parties ({})", parties.len()) }</h2>
             if parties.is_empty() {
-                <p class="ed-hint">{ "None yet: add one from the claim form." }</p>
+                <p class="ed-hint">{ "None yet: add one from a claim's form." }</p>
             } else {
-                <ul>{ for items }</ul>
+                <ol>{ for items }</ol>
             }
             { for dialog }
         </section>

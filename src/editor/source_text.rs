@@ -60,7 +60,7 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
         html! {
             <>
                 <p class={if selected == Some(i) { "ed-paragraph is-selected" } else { "ed-paragraph" }}
-                   data-paragraph={i.to_string()} contenteditable="true" role="textbox" aria-readonly="true"
+                   data-paragraph={i.to_string()} data-target={format!("article.paragraphs[{i}]")} contenteditable="true" role="textbox" aria-readonly="true"
                    aria-multiline="true" aria-label={label} inputmode="none" spellcheck="false">{ text.clone() }</p>
                 if selected == Some(i) {
                     // A new form for each claim edited, filled from it.
@@ -69,9 +69,23 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
             </>
         }
     });
+    let article = &doc.article;
+    // The article's other fields, as the file has them, each where a problem with it leads.
+    let about = [
+        ("author", article.author.clone()),
+        ("publisher", article.publisher.as_ref().map(|p| p.name.clone())),
+        ("published", article.published.clone()),
+        ("language", article.language.clone()),
+    ];
+    let about = about.into_iter().filter_map(|(field, value)| {
+        value.map(|v| html! { <span data-target={format!("article.{field}")}>{ format!("{field}: {v}") }</span> })
+    });
     html! {
         <div class="ed-article" ref={pane}>
-            <p class="ed-headline">{ doc.article.headline.clone() }</p>
+            <div class="ed-article-head" data-target="article">
+                <p class="ed-headline" data-target="article.headline">{ article.headline.clone() }</p>
+                <p class="ed-about">{ for about }</p>
+            </div>
             { for paragraphs }
         </div>
     }

@@ -1,10 +1,12 @@
 //! The start: the article's text pasted (paragraphs separated by blank lines) with its headline,
-//! byline, publisher and date, or the seed article opened as it is.
+//! byline, publisher and date, a claims file opened (picked, or dropped on the page), or the
+//! seed article opened as it is.
 
 use yew::prelude::*;
 
 use super::draft::{Action, ArticleFields};
 use super::editor_root::Editor;
+use super::file_opener::FileOpener;
 use super::{dom, value_of};
 
 #[derive(Properties, PartialEq)]
@@ -75,6 +77,8 @@ pub fn StartPanel(props: &StartPanelProps) -> Html {
                     </button>
                 </div>
             </form>
+            <h2 id="ed-open-title">{ "Or open a claims file" }</h2>
+            <FileOpener editor={props.editor.clone()} id="ed-open-file" />
         </section>
     }
 }

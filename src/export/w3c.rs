@@ -552,11 +552,16 @@ impl Importer<'_> {
             return;
         };
         let text = &paragraphs[p];
-        let in_paragraph = start - starts[p];
-        let reads_as_quote = byte_offset(text, in_paragraph).is_some_and(|b| text[b..].starts_with(quote.exact.as_str()));
+        // The positions select the place, which leaves out white space at the quote's edges: the
+        // quote starts that much before.
+        let lead = quote.exact.chars().count() - quote.exact.trim_start().chars().count();
+        let in_paragraph = (start - starts[p]).checked_sub(if quote.exact.trim().is_empty() { 0 } else { lead });
+        let reads_as_quote = in_paragraph
+            .and_then(|s| byte_offset(text, s))
+            .is_some_and(|b| text[b..].starts_with(quote.exact.as_str()));
         if reads_as_quote {
             quote.paragraph = Some(p);
-            quote.start = Some(in_paragraph);
+            quote.start = in_paragraph;
             return;
         }
         let hinted = Quote { paragraph: Some(p), ..quote.clone() };

@@ -17,4 +17,4 @@ pub use json::{Json, Value};
 pub use types::*;
 #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub use write::write_claims_file;
-pub use validate::{check_size, is_valid_id, is_web_url, validate, MAX_BYTES, MAX_CLAIMS, MAX_ISSUES, MAX_PARAGRAPHS, MAX_PARTIES};
+pub use validate::{check_size, continues_a_character, is_valid_id, is_web_url, validate, MAX_BYTES, MAX_CLAIMS, MAX_ISSUES, MAX_PARAGRAPHS, MAX_PARTIES};

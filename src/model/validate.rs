@@ -172,8 +172,8 @@ fn check_reference(out: &mut Vec<Diagnostic>, path: String, at: u32, id: &str, w
 }
 
 /// Code points that only modify the one before them: combining marks, joiners, variation
-/// selectors and skin-tone modifiers. A quote cannot start on one.
-fn continues_a_character(c: char) -> bool {
+/// selectors and skin-tone modifiers. A quote cannot start on one, nor stop before one.
+pub fn continues_a_character(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
         | 0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0100..=0xE01EF)

@@ -1,9 +1,12 @@
 // The editor page (dist/editor/, its own bundle): an editor pastes the seed article's text, makes
-// claims by selecting their words (three through a DOM Range and the page's selection listener,
-// one with the keyboard alone: Tab to the paragraph, Shift and the arrow keys), adds parties and
-// issues on the way, sees the highlights in the live preview and the check, and exports a file
-// that `claim-reader check` accepts with the seed's quotes, paragraphs and starts. Then the seed
-// opened on a 375 px phone, light and dark. axe-core on each; screenshots in tests/e2e/artifacts/.
+// all 12 of the seed's claims by selecting their words (eleven through a DOM Range and the page's
+// selection listener, one with the keyboard alone: Tab to the paragraph, Shift and the arrow
+// keys), adds the parties and issues on the way, sees the highlights in the live preview and the
+// check, and exports a file that `claim-reader check` accepts and whose stance table is the
+// seed's, cell for cell. A claims file opened through the file picker and by a drop, the same
+// words twice in a paragraph, files that do not open and say why, and diagnostics that take the
+// editor to what they name. Then the editor on a 375 px phone, light and dark. axe-core on each;
+// screenshots in tests/e2e/artifacts/.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,10 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, DESKTOP, MOBILE, horizontalOverflow, openEnvironment, until } from './harness.mjs';
+import { TABLE } from './seed-expectations.mjs';
 
 const require = createRequire(import.meta.url);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const SEED = JSON.parse(readFileSync(join(REPO, 'static/seed.json'), 'utf8'));
+const SEED_TEXT = readFileSync(join(REPO, 'static/seed.json'), 'utf8');
+const SEED = JSON.parse(SEED_TEXT);
 const seedClaim = (id) => SEED.claims.find((c) => c.id === id);
 const seedParty = (id) => SEED.parties.find((p) => p.id === id);
 const seedIssue = (id) => SEED.issues.find((i) => i.id === id);
@@ -116,6 +121,60 @@ async function finishClaim(page, claim) {
   assert.equal(await page.locator('.ed-claim-form').count(), 0, 'the form closes once the claim is added');
 }
 
+/** Makes `claim` (Russia's, on an issue it adds) with the keyboard alone, from the list of
+ * claims: Shift+Tab back to its paragraph, the caret to its start, Shift and the arrow keys over
+ * its words, then the form field by field. */
+async function keyboardClaim(page, claim) {
+  const target = `.ed-paragraph[data-paragraph="${claim.quote.paragraph}"]`;
+  for (let i = 0; i < 40 && !(await page.evaluate((t) => document.activeElement?.matches(t), target)); i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  assert.ok(await page.evaluate((t) => document.activeElement?.matches(t), target), 'Tab reaches the paragraph');
+  assert.ok(claim.quote.start === 0 && SEED.article.paragraphs[claim.quote.paragraph] === `${claim.quote.exact}.`, 'the quote is its paragraph but the full stop');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('Shift+ArrowLeft'); // the full stop is no part of the quote
+  await formFor(page, claim);
+  await page.keyboard.press('Tab'); // the party
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-party');
+  await page.keyboard.type(seedParty(claim.party).name);
+  await page.keyboard.press('Tab'); // "New party"
+  await page.keyboard.press('Tab'); // the issue
+  await page.keyboard.press('Tab'); // "New issue"
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(seedIssue(claim.issue).label);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(claim.issue);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(seedIssue(claim.issue).description);
+  await page.keyboard.press('Tab'); // "Add issue"
+  await page.keyboard.press('Enter');
+  await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-issue', 'the new issue chosen and focused');
+  assert.equal(await page.inputValue('#ed-issue'), claim.issue);
+  assert.equal(await page.inputValue('#ed-party'), claim.party);
+  await page.keyboard.press('Tab'); // "New issue"
+  await page.keyboard.press('Tab'); // stance
+  await page.keyboard.type(claim.stance);
+  await page.keyboard.press('Tab'); // certainty
+  await page.keyboard.type(claim.certainty);
+  await page.keyboard.press('Tab'); // hedge
+  await page.keyboard.press('Tab'); // summary
+  await page.keyboard.type(claim.summary);
+  await page.keyboard.press('Tab'); // reported by, offered from the last claim
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(claim.attribution.reported_by);
+  for (const field of ['basis', 'via']) {
+    assert.equal(claim.attribution[field], undefined);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+  }
+  const before = await page.locator('.ed-claim').count();
+  await page.keyboard.press('Enter'); // submits the form
+  await until(async () => (await page.locator('.ed-claim').count()) === before + 1, 'the keyboard claim added');
+}
+
 /** Runs axe-core with the WCAG 2.1 A/AA rules and asserts no violations. */
 async function axeCheck(page, mode) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
@@ -129,15 +188,73 @@ async function axeCheck(page, mode) {
   assert.deepEqual(violations, [], `axe found WCAG 2.1 A/AA violations (${mode}):\n${violations.join('\n')}`);
 }
 
-/** `claim-reader check FILE` with the native binary: its exit status and output. */
-function check(file) {
-  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'claim-reader', '--', 'check', file], {
+/** `claim-reader ARGS…` with the native binary: its exit status, standard output, and both. */
+function command(...args) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'claim-reader', '--', ...args], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 900_000,
   });
   if (run.error) throw run.error;
-  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+  return { status: run.status, stdout: run.stdout, out: `${run.stdout}${run.stderr}` };
+}
+
+/** `claim-reader check FILE`. */
+const check = (file) => command('check', file);
+
+/** The seed as a claims file's text, changed by `edit`. */
+function seedWith(edit) {
+  const seed = structuredClone(SEED);
+  edit(seed);
+  return JSON.stringify(seed, null, 2);
+}
+
+/** Drops a file holding `text` on the element `selector` names, as a file dragged from the
+ * desktop would: dragenter, dragover (after which the page shows where it would go), drop.
+ * Returns whether the page took the dragover and the drop (else the browser would open the file). */
+async function dropFile(page, selector, name, text) {
+  const over = await page.evaluate(
+    ({ selector, name, text }) => {
+      window.__dropped = new DataTransfer();
+      window.__dropped.items.add(new File([text], name, { type: 'application/json' }));
+      const target = document.querySelector(selector);
+      const init = () => ({ bubbles: true, cancelable: true, dataTransfer: window.__dropped });
+      target.dispatchEvent(new DragEvent('dragenter', init()));
+      return !target.dispatchEvent(new DragEvent('dragover', init()));
+    },
+    { selector, name, text },
+  );
+  await page.locator('.ed.is-dropping').waitFor({ timeout: 3_000 });
+  const drop = await page.evaluate((selector) => {
+    const init = { bubbles: true, cancelable: true, dataTransfer: window.__dropped };
+    return !document.querySelector(selector).dispatchEvent(new DragEvent('drop', init));
+  }, selector);
+  await until(async () => (await page.locator('.ed.is-dropping').count()) === 0, 'the drop outline gone');
+  return { over, drop };
+}
+
+/** The element with the focus: its tag, data-target, data-claim, whether it is marked as where a
+ * diagnostic led, and whether it is wholly on the screen. */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return {
+      tag: el.localName,
+      target: el.dataset.target ?? null,
+      claim: el.dataset.claim ?? null,
+      located: el.hasAttribute('data-located'),
+      onScreen: r.top >= 0 && r.bottom <= innerHeight && r.height > 0,
+      text: el.innerText.trim().slice(0, 80),
+    };
+  });
+}
+
+/** Chooses the check's diagnostic about `path`. */
+async function followDiagnostic(page, path) {
+  const item = page.locator(`.ed-check .ed-diagnostic[data-path="${path}"] button`);
+  assert.equal(await item.count(), 1, `one diagnostic about ${path}`);
+  await item.click();
 }
 
 /** The article text a claim's highlights in the preview cover, in order (the screen readers'
@@ -162,7 +279,7 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
-  test('claims made by selecting words export a file that checks with the seed’s quotes', async () => {
+  test('the seed’s 12 claims made by selecting words export a file that checks and tables as the seed', async () => {
     const { page, errors } = await openEditor(env);
     try {
       // Start: the headline and the paragraphs pasted, a blank line between them.
@@ -174,88 +291,61 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
       assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok — 0 claims, 0 placed, 0 parties, 0 issues');
       await page.locator('.ed-preview .claim-reader[data-ready="true"]').waitFor();
 
-      // Three claims by selecting their words, parties and issues added on the way.
+      // The seed's claims by selecting their words, each party and issue added where it is first
+      // needed, in the seed's order of parties and of issues (the table's order). `as` is the id
+      // the editor gives: party-issue, -2 when taken.
       const made = [
         { id: 'us-army-push', addParty: true, addIssue: true, as: 'us-ukraine-military' },
-        { id: 'ru-demilitarize', addParty: true, addIssue: false, as: 'russia-ukraine-military' },
-        { id: 'us-dnieper', addParty: false, addIssue: true, as: 'us-land-and-access' },
+        { id: 'us-army-witkoff', as: 'us-ukraine-military-2' },
+        { id: 'ru-demilitarize', addParty: true, as: 'russia-ukraine-military' },
+        { id: 'us-zaporizhzhia', addIssue: true, as: 'us-zaporizhzhia-plant' },
+        { id: 'us-dnieper', addIssue: true, as: 'us-land-and-access' },
+        { id: 'us-kharkiv', as: 'us-land-and-access-2' },
+        { id: 'ru-recognition', keyboard: true, as: 'russia-territorial-recognition' },
+        { id: 'us-crimea', as: 'us-territorial-recognition' },
+        { id: 'ua-no-concessions', addParty: true, as: 'ukraine-territorial-recognition' },
+        { id: 'us-guarantees', addIssue: true, as: 'us-security-guarantees' },
+        { id: 'us-concessions', addIssue: true, as: 'us-mutual-concessions' },
+        { id: 'us-deal-soon', addIssue: true, as: 'us-quick-deal' },
       ];
-      for (const m of made) {
+      for (const [n, m] of made.entries()) {
         const claim = seedClaim(m.id);
-        await selectWords(page, claim.quote.paragraph, claim.quote.exact);
-        await formFor(page, claim);
-        if (m.id === 'us-army-push') {
-          await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop-form.png'), fullPage: false });
-          await axeCheck(page, 'editor with the claim form open');
+        if (m.keyboard) {
+          await keyboardClaim(page, claim);
+        } else {
+          await selectWords(page, claim.quote.paragraph, claim.quote.exact);
+          await formFor(page, claim);
+          if (n === 0) {
+            await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop-form.png'), fullPage: false });
+            await axeCheck(page, 'editor with the claim form open');
+          }
+          await party(page, claim.party, m.addParty);
+          await issue(page, claim.issue, m.addIssue);
+          await finishClaim(page, claim);
         }
-        await party(page, claim.party, m.addParty);
-        await issue(page, claim.issue, m.addIssue);
-        await finishClaim(page, claim);
+        // Adding a claim leaves the focus on the list of claims, after the article.
+        await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-claims-title', `the focus on the list after ${m.id}`);
+        assert.equal(await page.locator('#ed-claims-title').innerText(), `Claims (${n + 1})`);
       }
 
-      // One claim with the keyboard alone: Tab to its paragraph, the caret to its start, Shift
-      // and the arrow keys over its words, then the form field by field.
-      const keyed = seedClaim('ru-recognition');
-      const target = `.ed-paragraph[data-paragraph="${keyed.quote.paragraph}"]`;
-      // Adding a claim left the focus on the list of claims, after the article.
-      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-claims-title', 'the focus on the list of claims');
-      for (let i = 0; i < 40 && !(await page.evaluate((t) => document.activeElement?.matches(t), target)); i++) {
-        await page.keyboard.press('Shift+Tab');
-      }
-      assert.ok(await page.evaluate((t) => document.activeElement?.matches(t), target), 'Tab reaches the paragraph');
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('Control+Shift+End');
-      await page.keyboard.press('Shift+ArrowLeft'); // the full stop is no part of the quote
-      await formFor(page, keyed);
-      await page.keyboard.press('Tab'); // the party
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-party');
-      await page.keyboard.type('Russia');
-      await page.keyboard.press('Tab'); // "New party"
-      await page.keyboard.press('Tab'); // the issue
-      await page.keyboard.press('Tab'); // "New issue"
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(seedIssue(keyed.issue).label);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(keyed.issue);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(seedIssue(keyed.issue).description);
-      await page.keyboard.press('Tab'); // "Add issue"
-      await page.keyboard.press('Enter');
-      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-issue', 'the new issue chosen and focused');
-      assert.equal(await page.inputValue('#ed-issue'), keyed.issue);
-      assert.equal(await page.inputValue('#ed-party'), 'russia');
-      await page.keyboard.press('Tab'); // "New issue"
-      await page.keyboard.press('Tab'); // stance
-      await page.keyboard.type('demands');
-      await page.keyboard.press('Tab'); // certainty
-      await page.keyboard.type('certain');
-      await page.keyboard.press('Tab'); // hedge
-      await page.keyboard.press('Tab'); // summary
-      await page.keyboard.type(keyed.summary);
-      await page.keyboard.press('Tab'); // reported by, offered from the last claim
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(keyed.attribution.reported_by);
-      await page.keyboard.press('Tab'); // basis
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.press('Tab'); // via
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.press('Enter'); // submits the form
-      await until(async () => (await page.locator('.ed-claim').count()) === 4, 'the keyboard claim added');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-claims-title', 'the focus goes to the list of claims');
-      made.push({ id: keyed.id, as: 'russia-territorial-recognition' });
-
-      // The check and the preview follow every change.
-      assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok — 4 claims, 4 placed, 2 parties, 3 issues');
+      // The check and the preview follow every change: each highlight on its words, and the
+      // stance table the seed's, cell for cell.
+      assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
       assert.equal(await page.locator('.ed-diagnostic').count(), 0);
       for (const m of made) {
         await until(async () => (await previewText(page, m.as)) === seedClaim(m.id).quote.exact, `the preview highlights ${m.as}`);
       }
-      const cells = await page.locator('.ed-preview table.cr-stance-table:visible td[data-stance]:not([data-stance="none"])').count();
-      assert.ok(cells >= 4, `the preview's stance table shows the claims (${cells} cells with a stance)`);
-      await axeCheck(page, 'editor with four claims');
+      const cells = await page
+        .locator('.ed-preview table.cr-stance-table:visible td[data-party][data-issue]')
+        .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [`${td.dataset.party}|${td.dataset.issue}`, td.dataset.stance])));
+      assert.equal(Object.keys(cells).length, 21);
+      assert.deepEqual(cells, TABLE, "the preview's stance table is the seed's");
+      assert.deepEqual(
+        await page.locator('.ed-entries li').evaluateAll((lis) => lis.map((li) => li.dataset.target)),
+        [...SEED.parties.map((_, i) => `parties[${i}]`), ...SEED.issues.map((_, i) => `issues[${i}]`)],
+        'the parties and issues listed under the claims',
+      );
+      await axeCheck(page, 'editor with twelve claims');
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop.png'), fullPage: true });
 
@@ -271,21 +361,193 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
       assert.deepEqual(exported.claims.map((c) => c.id), made.map((m) => m.as));
       for (const [i, m] of made.entries()) {
         const [got, want] = [exported.claims[i], seedClaim(m.id)];
-        const { exact, paragraph, start } = want.quote;
-        assert.deepEqual({ exact: got.quote.exact, paragraph: got.quote.paragraph, start: got.quote.start }, { exact, paragraph, start }, m.id);
+        assert.deepEqual(got.quote, want.quote, `${m.id}.quote`);
         assert.deepEqual(Object.keys(got), CLAIM_FIELDS.filter((k) => k in got), `${m.id}: fields in the documented order`);
         for (const k of ['party', 'issue', 'stance', 'certainty', 'summary', 'attribution']) assert.deepEqual(got[k], want[k], `${m.id}.${k}`);
         assert.equal(got.hedge, want.hedge, `${m.id}.hedge`);
       }
-      assert.deepEqual(exported.parties, [seedParty('us'), seedParty('russia')].map(({ aliases, ...p }) => p));
+      // The seed's parties as the form takes them (it asks for no aliases), and its issues.
+      assert.deepEqual(exported.parties, SEED.parties.map(({ aliases, ...p }) => p));
+      assert.deepEqual(exported.issues, SEED.issues);
       const checked = check(file);
       assert.equal(checked.status, 0, checked.out);
       assert.doesNotMatch(checked.out, /^error/m);
-      assert.match(checked.out, /: ok — 4 claims, 4 placed, 2 parties, 3 issues$/m);
+      assert.match(checked.out, /: ok — 12 claims, 12 placed, 3 parties, 7 issues$/m);
+      // The stance table as the command writes it (every party × issue cell, its stance and
+      // how many passages), the same for the export as for the seed.
+      const [ours, seeds] = [command('export', '--to', 'markdown', file), command('export', '--to', 'markdown', join(REPO, 'static/seed.json'))];
+      assert.equal(ours.status, 0, ours.out);
+      assert.equal((ours.stdout.match(/^\| \*\*/gm) ?? []).length, 3, ours.stdout);
+      assert.equal(ours.stdout, seeds.stdout);
     } finally {
       await page.close();
     }
     assert.deepEqual(errors, [], 'the page logged errors');
+  });
+});
+
+describe('editor: claims files opened, and diagnostics that lead to what they name (desktop, 1280 px)', () => {
+  let env;
+  let tmp;
+  before(async () => {
+    env = await openEnvironment('editor-open', DESKTOP);
+    tmp = await mkdtemp(join(tmpdir(), 'claim-reader-editor-open-'));
+  });
+  after(async () => {
+    await env?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  test('a file picked opens; the same words twice in a paragraph keep the words around them', async () => {
+    const { page, errors } = await openEditor(env);
+    try {
+      // A paragraph added to the seed in which the same words occur twice.
+      const twice = 'Ukraine says it wants peace soon; Russia says it wants peace too, but on its own terms.';
+      const file = seedWith((s) => s.article.paragraphs.push(twice));
+      const input = page.getByLabel('A claims file (.json)');
+      assert.equal(await input.getAttribute('accept'), '.json,application/json');
+      await input.setInputFiles({ name: 'seed-and-more.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
+      assert.equal(await page.locator('.ed-claim').count(), 12);
+      assert.equal(await page.locator('.ed-headline').innerText(), SEED.article.headline);
+      assert.equal(await page.locator('.ed-paragraph').count(), 10);
+      assert.equal(await page.locator('.ed-notice').innerText(), '', 'nothing to say: nothing was replaced or left out');
+
+      // The second "says it wants peace": Russia's.
+      const p = SEED.article.paragraphs.length;
+      const words = 'says it wants peace';
+      const second = twice.indexOf(words, twice.indexOf(words) + 1);
+      await selectWords(page, p, words, 1);
+      await formFor(page, { quote: { exact: words, paragraph: p, start: second } });
+      assert.match(await page.locator('.ed-claim-form .ed-quote-where').innerText(), /these words occur more than once here, so the words around them are kept/);
+      await party(page, 'russia', false);
+      await issue(page, 'quick-deal', false);
+      await finishClaim(page, {
+        stance: 'supports',
+        certainty: 'certain',
+        summary: 'Russia wants peace on its own terms.',
+        attribution: { reported_by: 'Anadolu Agency' },
+        quote: { exact: words },
+      });
+      assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok — 13 claims, 13 placed, 3 parties, 7 issues');
+      // The preview highlights the second occurrence, not the first.
+      await until(async () => (await previewText(page, 'russia-quick-deal')) === words, 'the preview highlights the new claim');
+      const before = await page.evaluate(() => {
+        const mark = document.querySelector('.ed-preview mark.cr-passage[data-claim~="russia-quick-deal"]');
+        const range = document.createRange();
+        range.selectNodeContents(mark.closest('p'));
+        range.setEndBefore(mark);
+        return range.toString();
+      });
+      assert.ok(before.endsWith('soon; Russia '), `the highlight follows "${before}"`);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export claims file' }).click()]);
+      const saved = join(tmp, download.suggestedFilename());
+      await download.saveAs(saved);
+      const added = JSON.parse(await readFile(saved, 'utf8')).claims.at(-1);
+      assert.deepEqual(added.quote, { exact: words, prefix: 'it wants peace soon; Russia ', suffix: ' too, but on its own terms.', paragraph: p, start: second });
+      const checked = check(saved);
+      assert.equal(checked.status, 0, checked.out);
+      assert.match(checked.out, /: ok — 13 claims, 13 placed, 3 parties, 7 issues$/m);
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
+  test('a file dropped opens with its problems, each of which leads to what it names; a broken one says why', async () => {
+    const { page, errors } = await openEditor(env);
+    try {
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop-start.png'), fullPage: true });
+      await axeCheck(page, 'the start, with the file picker');
+
+      // Past the format's size limit: not even read.
+      const huge = `{"padding": "${'x'.repeat(2 * 1024 * 1024)}"}`;
+      await page.getByLabel('A claims file (.json)').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(huge) });
+      await until(async () => (await page.locator('.ed-notice').innerText()) !== '', 'the huge file refused');
+      assert.equal(
+        await page.locator('.ed-notice').innerText(),
+        `"huge.json" could not be opened: it is ${huge.length} bytes, more than the limit of 2097152 for a claims file.`,
+      );
+      assert.equal(await page.locator('.ed-start').count(), 1, 'still at the start');
+
+      // Claim 4 names a party no one declared, and issue 2 has no label: the file opens, and
+      // the check lists both, in file order, the command's words, line and column.
+      const broken = seedWith((s) => {
+        s.claims[3].party = 'moscow';
+        s.issues[1].label = '';
+      });
+      assert.deepEqual(await dropFile(page, '.ed-start', 'broken-claims.json', broken), { over: true, drop: true }, 'the page takes the drop');
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      assert.equal(await page.locator('.ed-check-summary').innerText(), '2 errors');
+      assert.deepEqual(await page.locator('.ed-check .ed-diagnostic').evaluateAll((lis) => lis.map((li) => li.dataset.path)), ['issues[1].label', 'claims[3].party']);
+      // Lines and columns in the file as the editor writes it, the one the check reads.
+      assert.match(
+        await page.locator('.ed-check .ed-diagnostic[data-path="claims[3].party"]').innerText(),
+        /^error: unknown party "moscow"\n--> claims file:\d+:\d+ \(claims\[3\]\.party\)\n= help: expected one of: us, russia, ukraine\nGo to claim 4, its party$/,
+      );
+      assert.ok(await page.getByRole('button', { name: 'Export claims file' }).isDisabled(), 'no export while the check finds errors');
+
+      // Chosen, a diagnostic takes the editor to what it names: focused, on the screen, marked.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await followDiagnostic(page, 'claims[3].party');
+      let at = await focused(page);
+      assert.deepEqual({ tag: at.tag, claim: at.claim, located: at.located, onScreen: at.onScreen }, { tag: 'li', claim: SEED.claims[3].id, located: true, onScreen: true }, JSON.stringify(at));
+      assert.match(at.text, /^moscow opposes on Ukraine's military/);
+      assert.equal(
+        await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor),
+        'rgb(255, 244, 194)',
+        'the claim is highlighted',
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop-diagnostic.png'), fullPage: false });
+      // With the keyboard: Tab back to the check's other diagnostic, Enter.
+      await page.locator('.ed-check .ed-diagnostic[data-path="issues[1].label"] button').focus();
+      await page.keyboard.press('Enter');
+      at = await focused(page);
+      assert.deepEqual({ tag: at.tag, target: at.target, located: at.located, onScreen: at.onScreen }, { tag: 'span', target: 'issues[1].label', located: true, onScreen: true }, JSON.stringify(at));
+      assert.equal(await page.locator('[data-located]').count(), 1, 'only the last place is marked');
+      await axeCheck(page, 'the check with diagnostics that lead to their fields');
+
+      // Not JSON: nothing opens, and the command's words say where and why.
+      assert.deepEqual(await dropFile(page, '.ed-source', 'not-json.json', '{\n  "format": "claim-reader/1",\n  oops\n}'), { over: true, drop: true });
+      const notice = page.locator('.ed-notice');
+      await until(async () => (await notice.innerText()).startsWith('The file could not be opened: error: not valid JSON'), 'the broken file refused');
+      assert.match(await notice.innerText(), /\(line 3, column 3\)$/);
+      assert.equal(
+        await page.locator('.ed-refused .ed-diagnostic').innerText(),
+        'error: not valid JSON: expected a field name in double quotes\n--> claims file:3:3',
+      );
+      assert.equal(await page.locator('.ed-claim').count(), 12, 'the file being annotated is kept');
+      assert.equal(await page.locator('.ed-check-summary').innerText(), '2 errors');
+
+      // A stance missing: the editor would have to choose one, so nothing opens (the picker in the bar).
+      const noStance = seedWith((s) => delete s.claims[2].stance);
+      await page.getByLabel('Open a file').setInputFiles({ name: 'no-stance.json', mimeType: 'application/json', buffer: Buffer.from(noStance) });
+      await until(async () => (await notice.innerText()).includes('missing required field "stance"'), 'the file without a stance refused');
+      assert.match(await notice.innerText(), /^The file could not be opened: error at claims\[2\]\.stance: missing required field "stance" in claims\[2\] \(line \d+, column \d+\)$/);
+      assert.equal(await page.locator('.ed-refused .ed-diagnostic').count(), 1);
+      assert.equal(await page.locator('.ed-refused button').count(), 0, 'a file not open has nowhere to lead');
+
+      // A quote the article lacks is a warning: it opens, in place of the file before, and the
+      // warning leads to its claim.
+      const unplaced = seedWith((s) => (s.claims[7].quote.exact = 'words the article lacks'));
+      await dropFile(page, '.ed-check', 'unplaced.json', unplaced);
+      await until(async () => (await page.locator('.ed-check-summary').innerText()) === 'ok, 1 warning — 12 claims, 11 placed, 3 parties, 7 issues', 'the file with a warning opened');
+      assert.equal(await notice.innerText(), 'The file opened in place of the article you were annotating.');
+      assert.equal(await page.locator('.ed-refused').count(), 0);
+      await followDiagnostic(page, 'claims[7].quote.exact');
+      at = await focused(page);
+      assert.deepEqual({ claim: at.claim, located: at.located, onScreen: at.onScreen }, { claim: SEED.claims[7].id, located: true, onScreen: true }, JSON.stringify(at));
+      assert.ok(await page.getByRole('button', { name: 'Export claims file' }).isEnabled());
+    } finally {
+      await page.close();
+    }
+    // The preview is the reader, which tells a page's author of a file's errors in the console:
+    // those two, and nothing else.
+    const expected = /^console error: claim-reader: error at (issues\[1\]\.label|claims\[3\]\.party): /;
+    assert.equal(errors.filter((e) => expected.test(e)).length, 2, errors.join('\n'));
+    assert.deepEqual(errors.filter((e) => !expected.test(e)), [], 'the page logged errors');
   });
 });
 
@@ -330,6 +592,36 @@ describe('editor: the seed opened on a phone (375 px, touch)', () => {
     }
     assert.deepEqual(errors, [], 'the page logged errors');
   });
+
+  test('the start offers a file; one dropped opens, and a diagnostic leads to its claim within the screen', async () => {
+    const { page, errors } = await openEditor(env);
+    try {
+      const picker = page.getByLabel('A claims file (.json)');
+      await picker.scrollIntoViewIfNeeded();
+      const box = await page.locator('.ed-open').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, `the file picker fits the screen (${box.x}, ${box.width})`);
+      assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-start.png'), fullPage: false });
+      await axeCheck(page, 'the start on a phone');
+
+      const unplaced = seedWith((s) => (s.claims[10].quote.exact = 'words the article lacks'));
+      assert.deepEqual(await dropFile(page, '.ed-start', 'unplaced.json', unplaced), { over: true, drop: true });
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      assert.equal(await page.locator('.ed-check-summary').innerText(), 'ok, 1 warning — 12 claims, 11 placed, 3 parties, 7 issues');
+      const diagnostic = page.locator('.ed-check .ed-diagnostic[data-path="claims[10].quote.exact"] button');
+      await diagnostic.scrollIntoViewIfNeeded();
+      assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-check.png'), fullPage: false });
+      await diagnostic.tap();
+      const at = await focused(page);
+      assert.deepEqual({ claim: at.claim, located: at.located, onScreen: at.onScreen }, { claim: SEED.claims[10].id, located: true, onScreen: true }, JSON.stringify(at));
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-located.png'), fullPage: false });
+      await axeCheck(page, 'a diagnostic followed on a phone');
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
 });
 
 // Editing and deleting with undo and redo, and the draft kept in the browser's storage.
@@ -366,7 +658,7 @@ async function openSeed(page) {
 }
 
 const claimIds = (page) => page.locator('.ed-claim').evaluateAll((items) => items.map((li) => li.dataset.claim));
-const focused = (page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent}`);
+const focusedName = (page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent}`);
 const summary = (page) => page.locator('.ed-check-summary').innerText();
 const said = (page) => page.locator('.ed-said').innerText();
 const stanceIn = (page, party, issue) =>
@@ -421,7 +713,7 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       assert.match(await page.locator('.ed-claim[data-claim="us-crimea"] .ed-claim-head').innerText(), /^US opposes on /);
       assert.deepEqual(await claimIds(page), SEED.claims.map((c) => c.id), 'the ids and the order are kept');
       assert.equal(await summary(page), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
-      assert.equal(await focused(page), 'BUTTON Edit claim us-crimea', 'the focus goes back to where the edit began');
+      assert.equal(await focusedName(page), 'BUTTON Edit claim us-crimea', 'the focus goes back to where the edit began');
 
       // Ctrl+Z on the page (not in a text field) undoes the edit, and says so.
       await page.keyboard.press('Control+z');
@@ -451,19 +743,19 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       const dialog = page.getByRole('alertdialog', { name: 'Delete the party Russia?' });
       await dialog.waitFor();
       assert.equal(await dialog.locator('#ed-dialog-question').innerText(), '2 claims use Russia: ru-demilitarize, ru-recognition. Delete the party and these claims?');
-      assert.equal(await focused(page), 'BUTTON Cancel', 'the focus starts on Cancel, which loses nothing');
+      assert.equal(await focusedName(page), 'BUTTON Cancel', 'the focus starts on Cancel, which loses nothing');
       await axeCheck(page, 'the confirmation before deleting a party');
       await page.screenshot({ path: join(ARTIFACTS, 'editor-confirm-delete.png'), fullPage: false });
       await page.keyboard.press('Escape');
       await until(async () => (await dialog.count()) === 0, 'Escape closes the question');
-      await until(async () => (await focused(page)) === 'BUTTON Delete party Russia', 'the focus back on Delete');
+      await until(async () => (await focusedName(page)) === 'BUTTON Delete party Russia', 'the focus back on Delete');
       assert.equal((await claimIds(page)).length, 12);
 
       // With the keyboard: Enter asks again, Shift+Tab to "Delete party and claims", Enter.
       await page.keyboard.press('Enter');
       await dialog.waitFor();
       await page.keyboard.press('Shift+Tab');
-      assert.equal(await focused(page), 'BUTTON Delete party and claims');
+      assert.equal(await focusedName(page), 'BUTTON Delete party and claims');
       await page.keyboard.press('Enter');
       await until(async () => (await claimIds(page)).length === 10, 'the party’s claims gone');
       const left = SEED.claims.map((c) => c.id).filter((id) => !ru.includes(id));
@@ -507,18 +799,20 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       await page.fill('#ed-edit-party-name', 'Ukrainian government');
       await page.fill('#ed-edit-party-aliases', 'Kyiv\nthe Ukrainian government');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await until(async () => (await page.locator('.ed-entity[data-party="ukraine"] .ed-entity-head').innerText()) === 'Ukrainian government', 'the party renamed');
-      assert.match(await page.locator('.ed-entity[data-party="ukraine"] .ed-entity-detail').innerText(), /^id ukraine · 1 claim · also “Kyiv”, “the Ukrainian government”$/);
+      const ukraine = page.locator('.ed-entries li[data-party="ukraine"]');
+      await until(async () => (await ukraine.locator('.ed-entry-name').innerText()) === 'Ukrainian government', 'the party renamed');
+      assert.equal((await ukraine.locator('.ed-entry-id').innerText()).trim(), 'id ukraine');
+      assert.equal(await ukraine.locator('.ed-entry-more').innerText(), 'also: Kyiv, the Ukrainian government');
       assert.match(await page.locator('.ed-claim[data-claim="ua-no-concessions"] .ed-claim-head').innerText(), /^Ukrainian government /);
       assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
-      assert.equal(await focused(page), 'BUTTON Edit party Ukrainian government');
+      assert.equal(await focusedName(page), 'BUTTON Edit party Ukrainian government');
     } finally {
       await page.close();
     }
     assert.deepEqual(errors, [], 'the page logged errors');
   });
 
-  test('a claim made is back after a reload; after Start over nothing is; a damaged draft is said, not dropped', async () => {
+  test('a claim made is offered back after a reload and restored; after Start over or Discard nothing is; a damaged draft is said, not dropped', async () => {
     const { page, errors } = await openBlankEditor(env);
     try {
       await page.fill('#ed-headline', SEED.article.headline);
@@ -535,8 +829,18 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       await until(async () => (await saved())?.includes('"id": "us-ukraine-military"'), 'the claim saved in the browser');
       assert.match(await saved(), /^claim-reader-editor draft 1\nsaved-at \d+\n\{\n {2}"format": "claim-reader\/1"/);
 
+      const draft = await saved();
+
+      // Reloaded: the work is offered back, and restored.
       await page.reload();
-      await page.locator('.ed[data-ready="true"]').waitFor({ timeout: 20_000 });
+      const offer = page.getByRole('region', { name: /^Restore your unsaved work from .+\?$/ });
+      await offer.waitFor({ timeout: 20_000 });
+      assert.match(await offer.innerText(), /“US to push Russia to accept Ukraine's military rights in peace talks: Report”, with 1 claim\./);
+      await axeCheck(page, 'the start, unsaved work offered');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-restore-offer.png'), fullPage: false });
+      await offer.getByRole('button', { name: 'Restore it' }).click();
+      await page.locator('.ed[data-ready="true"]').waitFor();
       assert.deepEqual(await claimIds(page), ['us-ukraine-military']);
       assert.match(await said(page), /^Restored your unsaved work from .+\.$/);
       assert.equal(await summary(page), 'ok — 1 claim, 1 placed, 1 party, 1 issue');
@@ -550,7 +854,19 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
       await page.reload();
       await page.locator('#ed-headline').waitFor({ timeout: 20_000 });
-      assert.equal(await page.locator('.ed[data-ready="true"]').count(), 0);
+      assert.equal(await page.locator('.ed-offer').count(), 0, 'nothing offered after Start over');
+
+      // Discard: the saved work goes for good.
+      await page.evaluate(({ key, draft }) => localStorage.setItem(key, draft), { key: DRAFT_KEY, draft });
+      await page.reload();
+      await offer.waitFor({ timeout: 20_000 });
+      await offer.getByRole('button', { name: 'Discard' }).click();
+      await until(async () => (await offer.count()) === 0, 'the offer gone');
+      assert.match(await said(page), /^Discarded the unsaved work from .+\.$/);
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
+      await page.reload();
+      await page.locator('#ed-headline').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('.ed-offer').count(), 0, 'nothing offered after Discard');
 
       // A draft that cannot be read: said, kept aside, and the editor starts empty.
       await page.evaluate((key) => localStorage.setItem(key, 'not a draft'), DRAFT_KEY);

@@ -256,8 +256,11 @@ describe('embedding in host pages (1280×900)', () => {
 
   embedTest('the demo page fits a 375 px wide screen without sideways scrolling', async ({ open }) => {
     const { page } = await open('demo/index.html', { viewport: { width: 375, height: 667 } });
-    await readerIn(page, '#reader-peace-talks').waitFor({ timeout: 20_000 });
-    await readerIn(page, '#reader-council').waitFor({ timeout: 20_000 });
+    // On a phone the readers sit screens down the page: each starts as it is scrolled to.
+    for (const host of ['#reader-peace-talks', '#reader-council']) {
+      await page.locator(host).scrollIntoViewIfNeeded();
+      await readerIn(page, host).waitFor({ timeout: 20_000 });
+    }
     await page.screenshot({ path: join(ARTIFACTS, 'embed-demo-375.png'), fullPage: true });
     assert.equal(await horizontalOverflow(page), 0, 'the page does not scroll sideways');
     for (const host of ['#reader-peace-talks', '#reader-council']) {
@@ -609,5 +612,50 @@ describe('embedding in host pages (1280×900)', () => {
     assert.match(font, /Courier New/, '--claim-reader-font sets the article font');
     const autoKicker = await readerIn(page, '#auto').locator('.cr-kicker').evaluate((el) => getComputedStyle(el).color);
     assert.notEqual(autoKicker, kicker, 'the other readers keep the default accent');
+  });
+  embedTest('of ten readers on a page, only those near the screen start; scrolling, a touch or a link starts the others', async ({ open }) => {
+    const fetched = [];
+    const { page } = await open('demo/many.html', {
+      beforeGoto: (p) => p.on('request', (r) => r.url().endsWith('/council.json') && fetched.push(r.url())),
+    });
+    await readerIn(page, '#reader-1').waitFor({ timeout: 20_000 });
+    const started = () =>
+      page.evaluate(() => [...document.querySelectorAll('[data-claim-reader]')].filter((e) => e.querySelector('.claim-reader-host')).map((e) => e.id));
+    // Near the screen: within half a screen of it (the page reserves each reader's room).
+    const near = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-claim-reader]')]
+        .filter((e) => e.getBoundingClientRect().top < 1.5 * innerHeight)
+        .map((e) => e.id),
+    );
+    await until(
+      async () => (await Promise.all(near.map((id) => readerIn(page, `#${id}`).count()))).every((n) => n > 0),
+      `the readers near the screen start: ${near}`,
+      10_000,
+    );
+    await page.waitForTimeout(500);
+    const first = await started();
+    assert.ok(first.length >= 1 && first.length < 10, `some readers start, not all ten: ${first}`);
+    assert.ok(near.every((id) => first.includes(id)), `every reader near the screen started: ${near} of ${first}`);
+    assert.equal(fetched.length, first.length, 'only the started readers fetched their data');
+    assert.match(await page.locator('#reader-10').innerText(), /needs JavaScript/, 'a waiting reader shows the page’s own text');
+
+    // Scrolled to, the last one starts.
+    await page.locator('#reader-10').scrollIntoViewIfNeeded();
+    await readerIn(page, '#reader-10').waitFor({ timeout: 10_000 });
+
+    // A touch starts one the reader has not reached (dispatched where no scroll brings it near).
+    await page.evaluate(() => scrollTo(0, 0));
+    const waitingNow = (await page.evaluate(() => [...document.querySelectorAll('[data-claim-reader]')].filter((e) => !e.querySelector('.claim-reader-host')).map((e) => e.id)));
+    assert.ok(waitingNow.length >= 2, `readers still waiting: ${waitingNow}`);
+    const touched = waitingNow.at(-1);
+    await page.locator(`#${touched} p`).dispatchEvent('pointerdown');
+    await until(async () => (await started()).includes(touched), `#${touched} starts when touched`, 10_000);
+
+    // A link to a claim in a waiting reader starts it and opens the claim.
+    const linked = waitingNow[0];
+    await page.evaluate((id) => { location.hash = `#claim=${id}/civic-night-buses`; }, linked);
+    await readerIn(page, `#${linked}`).waitFor({ timeout: 10_000 });
+    await until(async () => (await tooltipIn(page, `#${linked}`).innerText().catch(() => '')).includes('night'), 'the linked claim opens', 10_000);
+    assert.equal(fetched.length, (await started()).length, 'every started reader fetched its data once');
   });
 });
