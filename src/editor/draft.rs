@@ -62,12 +62,24 @@ pub struct Offered {
     pub when: String,
 }
 
-/// One change in the history: the document on the other side of it, and what it was.
-#[derive(Clone, Debug, PartialEq)]
+/// One change in the history: the document on the other side of it, and what it was. Shared
+/// (`Rc`), since the reducer clones the state on every action, history and all.
+#[derive(Clone, Debug)]
 pub struct Step {
-    pub doc: Option<Document>,
+    pub doc: Option<Rc<Document>>,
     /// "add claim us-crimea", "delete party Russia and 3 claims".
     pub what: String,
+}
+
+impl PartialEq for Step {
+    /// The same step, as the reducer's clone keeps it, is the same without comparing documents.
+    fn eq(&self, other: &Self) -> bool {
+        self.what == other.what
+            && match (&self.doc, &other.doc) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
 }
 
 /// The check of the exported file: every diagnostic, in file order, and the command's summary.
@@ -338,7 +350,7 @@ impl EditorState {
     /// Keeps the document as it is now in the history, before a change called `what`; a new
     /// change means the changes undone cannot be redone.
     fn record(&mut self, what: String) {
-        self.past.push(Step { doc: self.doc.clone(), what });
+        self.past.push(Step { doc: self.doc.clone().map(Rc::new), what });
         if self.past.len() > HISTORY_LIMIT {
             self.past.remove(0);
         }
@@ -352,7 +364,7 @@ impl EditorState {
             self.notice = Some(if back { "Nothing to undo." } else { "Nothing to redo." }.into());
             return;
         };
-        let current = std::mem::replace(&mut self.doc, step.doc);
+        let current = std::mem::replace(&mut self.doc, step.doc.map(Rc::unwrap_or_clone)).map(Rc::new);
         self.said = Some(format!("{}: {}", if back { "Undid" } else { "Redid" }, step.what));
         to.push(Step { doc: current, what: step.what });
         // A selection in another article, or the form of a claim no longer there, goes.
