@@ -930,3 +930,51 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
     assert.deepEqual(blocked.errors, [], 'the page logged errors');
   });
 });
+
+describe('editor: editing and deleting on a phone (375 px, touch)', () => {
+  let env;
+  before(async () => {
+    env = await openEnvironment('editor-edit-mobile', MOBILE);
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  test('the edit form and the question before a deletion fit the screen, light and dark', async () => {
+    const { page, errors } = await openBlankEditor(env);
+    try {
+      await page.getByRole('button', { name: 'Open the seed article instead' }).tap();
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      await page.getByRole('button', { name: 'Edit claim ua-no-concessions' }).tap();
+      const form = page.getByRole('form', { name: 'Edit claim ua-no-concessions' });
+      await form.waitFor();
+      const box = await form.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, `the form fits the screen (${box.x}, ${box.width})`);
+      assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
+      await form.getByRole('button', { name: 'Cancel' }).tap();
+      await until(async () => (await page.locator('.ed-claim-form').count()) === 0, 'the form closed');
+
+      await page.getByRole('button', { name: 'Delete issue Recognising Russian-held land' }).tap();
+      const dialog = page.getByRole('alertdialog', { name: 'Delete the issue Recognising Russian-held land?' });
+      await dialog.waitFor();
+      assert.equal(
+        await dialog.locator('#ed-dialog-question').innerText(),
+        '3 claims use Recognising Russian-held land: ru-recognition, us-crimea, ua-no-concessions. Delete the issue and these claims?',
+      );
+      const d = await dialog.boundingBox();
+      assert.ok(d.x >= 0 && d.x + d.width <= 375, `the question fits the screen (${d.x}, ${d.width})`);
+      await axeCheck(page, 'the question on a phone');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-confirm.png'), fullPage: false });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await axeCheck(page, 'the question on a phone, dark');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-confirm-dark.png'), fullPage: false });
+      await dialog.getByRole('button', { name: 'Delete issue and claims' }).tap();
+      await until(async () => (await claimIds(page)).length === 9, 'the issue’s three claims gone');
+      await page.getByRole('button', { name: 'Undo' }).tap();
+      await until(async () => (await claimIds(page)).length === 12, 'undone by touch');
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+});
