@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, DESKTOP, horizontalOverflow, openEnvironment, sleep, until } from './harness.mjs';
+import { ARTIFACTS, DESKTOP, horizontalOverflow, openEnvironment, sleep, until, readyReader } from './harness.mjs';
 import { STRICT_CSP } from './server.mjs';
 
 /** A reader inside the element matched by `host` (Playwright's CSS pierces the shadow root). */
@@ -213,8 +213,8 @@ describe('embedding in host pages (1280×900)', () => {
     const { page } = await open('demo/index.html');
     const first = '#reader-peace-talks';
     const second = '#reader-council';
-    await readerIn(page, first).waitFor({ timeout: 20_000 });
-    await readerIn(page, second).waitFor({ timeout: 20_000 });
+    await readyReader(page, first);
+    await readyReader(page, second);
 
     assert.match(await readerIn(page, first).locator('.cr-headline').innerText(), /US to push Russia/);
     assert.match(await readerIn(page, second).locator('.cr-headline').innerText(), /Millbrook council/);
@@ -259,7 +259,7 @@ describe('embedding in host pages (1280×900)', () => {
     // On a phone the readers sit screens down the page: each starts as it is scrolled to.
     for (const host of ['#reader-peace-talks', '#reader-council']) {
       await page.locator(host).scrollIntoViewIfNeeded();
-      await readerIn(page, host).waitFor({ timeout: 20_000 });
+      await readyReader(page, host);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'embed-demo-375.png'), fullPage: true });
     assert.equal(await horizontalOverflow(page), 0, 'the page does not scroll sideways');
@@ -274,7 +274,7 @@ describe('embedding in host pages (1280×900)', () => {
     // 2 issue columns, which fit that width easily.
     const { page } = await open('demo/index.html');
     const host = '#reader-council';
-    await readerIn(page, host).waitFor({ timeout: 20_000 });
+    await readyReader(page, host);
     const wrap = await page.locator(`${host} .cr-table-wrap`).boundingBox();
     const hostBox = await page.locator(host).boundingBox();
     const cells = await page.locator(`${host} table.cr-stance-table.cr-wide td[data-party][data-issue]`).evaluateAll((tds) =>
@@ -297,7 +297,7 @@ describe('embedding in host pages (1280×900)', () => {
 
   async function referenceStyles(open) {
     const { page } = await open('demo/plain.html');
-    await readerIn(page, '#reader-plain').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-plain');
     const styles = await readerStyles(page, '#reader-plain', READER_PARTS, TEXT_PROPS);
     assert.equal(styles.error, undefined, styles.error);
     return styles;
@@ -310,7 +310,7 @@ describe('embedding in host pages (1280×900)', () => {
     embedTest(`${label} does not change how the reader looks`, async ({ open }) => {
       const expected = await referenceStyles(open);
       const { page } = await open(path);
-      await readerIn(page, host).waitFor({ timeout: 20_000 });
+      await readyReader(page, host);
       if (path.includes('framework')) {
         const bs = await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--bs-body-font-family'));
         assert.ok(bs.length > 0, 'Bootstrap is loaded on the page');
@@ -330,7 +330,7 @@ describe('embedding in host pages (1280×900)', () => {
       await without.waitForLoadState('load');
       const expected = await pageStyles(without, HOST_PARTS, [...TEXT_PROPS, ...BOX_PROPS]);
       const { page } = await open(path);
-      await readerIn(page, host).waitFor({ timeout: 20_000 });
+      await readyReader(page, host);
       const actual = await pageStyles(page, HOST_PARTS, [...TEXT_PROPS, ...BOX_PROPS]);
       assert.deepEqual(styleDiff(expected, actual), [], "the page's own elements look the same with the reader");
     });
@@ -344,8 +344,8 @@ describe('embedding in host pages (1280×900)', () => {
     await without.waitForLoadState('load');
     const expected = await pageStyles(without, parts, [...TEXT_PROPS, ...BOX_PROPS]);
     const { page } = await open('demo/index.html');
-    await readerIn(page, '#reader-peace-talks').waitFor({ timeout: 20_000 });
-    await readerIn(page, '#reader-council').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-peace-talks');
+    await readyReader(page, '#reader-council');
     assert.deepEqual(styleDiff(expected, await pageStyles(page, parts, [...TEXT_PROPS, ...BOX_PROPS])), []);
   });
 
@@ -367,7 +367,7 @@ describe('embedding in host pages (1280×900)', () => {
     });
     assert.equal(response.headers()['content-security-policy'], STRICT_CSP, 'the page is served with the policy header');
     const host = '#reader-csp';
-    await readerIn(page, host).waitFor({ timeout: 20_000 });
+    await readyReader(page, host);
     await hover(page, markIn(page, host, 'civic-closure'));
     const tip = tooltipIn(page, host);
     await tip.waitFor({ state: 'visible', timeout: 3_000 });
@@ -462,7 +462,7 @@ describe('embedding in host pages (1280×900)', () => {
     await loading.waitFor({ state: 'visible', timeout: 2_500 });
     assert.match(await loading.innerText(), /Loading/);
     assert.equal(await readerIn(page, '#slow').count(), 0, 'no article yet');
-    await readerIn(page, '#slow').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#slow');
     assert.equal(await loading.count(), 0, 'the loading state is gone once the data is there');
     await benchIntact(page);
   });
@@ -488,7 +488,7 @@ describe('embedding in host pages (1280×900)', () => {
         const data = round === 1 ? text : JSON.parse(text);
         window.__handle = await globalThis.ClaimReader.mount(document.getElementById('api-host'), data);
       }, round);
-      await readerIn(page, host).waitFor({ timeout: 20_000 });
+      await readyReader(page, host);
       assert.equal(await page.locator(`${host} > .claim-reader-host`).count(), 1, `round ${round}: one reader host`);
       assert.equal(await page.locator(`${host} > .embed-fallback`).count(), 0, `round ${round}: own children set aside`);
       assert.equal(await page.evaluate(() => window.__handle.destroyed), false);
@@ -541,7 +541,7 @@ describe('embedding in host pages (1280×900)', () => {
     const before = readerListenerTypes(await listenerCounts(page, cdp));
 
     await addHost(page, 'late', { 'data-src': 'council.json' });
-    await readerIn(page, '#late').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#late');
     await hover(page, markIn(page, '#late', 'greens-night-buses'));
     await tooltipIn(page, '#late').waitFor({ state: 'visible', timeout: 3_000 });
     assert.notDeepEqual(readerListenerTypes(await listenerCounts(page, cdp)), before, 'the open reader listens on the page');
@@ -566,7 +566,7 @@ describe('embedding in host pages (1280×900)', () => {
 
     // Put back, it is mounted again.
     await page.evaluate(() => document.getElementById('slot').append(window.__late));
-    await readerIn(page, '#late').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#late');
     await benchIntact(page);
     await cdp.detach();
   });
@@ -585,7 +585,7 @@ describe('embedding in host pages (1280×900)', () => {
       '--claim-reader-text': 'rgb(40, 20, 10)',
       '--claim-reader-font': '"Courier New", monospace',
     });
-    for (const h of ['#dark', '#light', '#auto', '#themed']) await readerIn(page, h).waitFor({ timeout: 20_000 });
+    for (const h of ['#dark', '#light', '#auto', '#themed']) await readyReader(page, h);
 
     const palette = (h) =>
       readerIn(page, h).evaluate((el) => {
@@ -618,7 +618,7 @@ describe('embedding in host pages (1280×900)', () => {
     const { page } = await open('demo/many.html', {
       beforeGoto: (p) => p.on('request', (r) => r.url().endsWith('/council.json') && fetched.push(r.url())),
     });
-    await readerIn(page, '#reader-1').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-1');
     const started = () =>
       page.evaluate(() => [...document.querySelectorAll('[data-claim-reader]')].filter((e) => e.querySelector('.claim-reader-host')).map((e) => e.id));
     // Near the screen: within half a screen of it (the page reserves each reader's room).

@@ -152,6 +152,22 @@ export async function until(fn, message, timeout = 3_000) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until the reader mounted into `host` (a selector) is ready. The loader starts a reader
+ * only when it comes near the screen, so one further down the page is scrolled to first, as a
+ * reader of the page would scroll to it.
+ */
+export async function readyReader(page, host, timeout = 20_000) {
+  const far = await page
+    .locator(host)
+    .evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return r.bottom < -innerHeight / 2 || r.top > innerHeight * 1.5;
+    });
+  if (far) await page.locator(host).scrollIntoViewIfNeeded();
+  await page.locator(`${host} .claim-reader[data-ready="true"]`).waitFor({ timeout });
+}
+
 // ---- reader-specific queries --------------------------------------------------------------
 
 export const ROOT = '#claim-reader .claim-reader';

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, DESKTOP, openEnvironment, until } from './harness.mjs';
+import { ARTIFACTS, DESKTOP, openEnvironment, until, readyReader } from './harness.mjs';
 import { DEFAULT_DIST } from './server.mjs';
 
 const readerIn = (page, host) => page.locator(`${host} .claim-reader[data-ready="true"]`);
@@ -86,7 +86,7 @@ describe('links, events and claims() (1280×900)', () => {
   pageTest('a link to a claim opens its details on load, with its passage on screen, and they stay', async ({ page, open }) => {
     await page.setViewportSize({ width: 1280, height: 600 });
     await open('/#claim=us-guarantees');
-    await readerIn(page, SEED).waitFor({ timeout: 20_000 });
+    await readyReader(page, SEED);
     await until(async () => (await shownClaims(page, SEED)).includes('us-guarantees'), 'the linked claim is shown');
     assert.ok(await onScreen(markIn(page, SEED, 'us-guarantees')), 'the passage is scrolled into view');
     assert.ok(await onScreen(tooltipIn(page, SEED).locator('section[data-claim="us-guarantees"]')), 'so are its details');
@@ -100,43 +100,47 @@ describe('links, events and claims() (1280×900)', () => {
 
   pageTest('following a claim link on the page opens that claim', async ({ page, open }) => {
     await open('/');
-    await readerIn(page, SEED).waitFor({ timeout: 20_000 });
+    await readyReader(page, SEED);
     assert.deepEqual(await shownClaims(page, SEED), []);
     await page.evaluate(() => (location.hash = '#claim=ru-recognition'));
     await until(async () => (await shownClaims(page, SEED)).includes('ru-recognition'), 'hashchange opens the claim');
   });
 
   pageTest('a link names one of two readers on a page; an unnamed link finds the reader with the claim', async ({ page, open }) => {
-    const both = async () => {
-      await readerIn(page, '#reader-peace-talks').waitFor({ timeout: 20_000 });
-      await readerIn(page, '#reader-council').waitFor({ timeout: 20_000 });
+    const ready = async (...hosts) => {
+      for (const host of hosts) await readerIn(page, host).waitFor({ timeout: 20_000 });
     };
+    // A reader off screen that no link names has not started (the loader starts it when it is
+    // scrolled to); its host still shows the page's own text.
+    const waiting = async (host) => assert.equal(await page.locator(`${host} .claim-reader-host`).count(), 0, `${host} waits`);
     await open('demo/index.html#claim=reader-council/greens-closure');
-    await both();
+    await ready('#reader-peace-talks', '#reader-council');
     await until(async () => (await shownClaims(page, '#reader-council')).includes('greens-closure'), 'council opens it');
     assert.deepEqual(await shownClaims(page, '#reader-peace-talks'), [], 'the other reader opens nothing');
     assert.ok(await onScreen(markIn(page, '#reader-council', 'greens-closure')), 'the passage is scrolled into view');
 
     await open('demo/index.html#claim=reader-peace-talks/us-crimea');
-    await both();
+    await ready('#reader-peace-talks');
+    await waiting('#reader-council');
     await until(async () => (await shownClaims(page, '#reader-peace-talks')).includes('us-crimea'), 'peace talks opens it');
     assert.deepEqual(await shownClaims(page, '#reader-council'), []);
 
     // A link for another reader's name opens nothing here, though this reader has the claim id.
     await open('demo/index.html#claim=reader-elsewhere/us-crimea');
-    await both();
+    await ready('#reader-peace-talks');
+    await waiting('#reader-council');
     await page.waitForTimeout(300);
     assert.deepEqual(await shownClaims(page, '#reader-peace-talks'), []);
 
     await open('demo/index.html#claim=civic-night-buses');
-    await both();
+    await ready('#reader-peace-talks', '#reader-council');
     await until(async () => (await shownClaims(page, '#reader-council')).includes('civic-night-buses'), 'unnamed link');
     assert.deepEqual(await shownClaims(page, '#reader-peace-talks'), []);
   });
 
   pageTest('"Copy link to this claim" puts a link on the clipboard that opens the same claim', async ({ page, open }) => {
     await open('demo/index.html');
-    await readerIn(page, '#reader-council').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-council');
     await tap(page, markIn(page, '#reader-council', 'greens-closure'));
     const section = tooltipIn(page, '#reader-council').locator('section[data-claim="greens-closure"]');
     await section.getByRole('button', { name: 'Copy link to this claim' }).click();
@@ -146,7 +150,7 @@ describe('links, events and claims() (1280×900)', () => {
 
     // The seed page's only reader needs no name in its links.
     await open('/');
-    await readerIn(page, SEED).waitFor({ timeout: 20_000 });
+    await readyReader(page, SEED);
     await tap(page, markIn(page, SEED, 'us-deal-soon'));
     const seedSection = tooltipIn(page, SEED).locator('section[data-claim="us-deal-soon"]');
     await seedSection.getByRole('button', { name: 'Copy link to this claim' }).click();
@@ -155,7 +159,7 @@ describe('links, events and claims() (1280×900)', () => {
     assert.equal(seedLink, new URL('/#claim=us-deal-soon', env.server.url).href);
 
     await open(link);
-    await readerIn(page, '#reader-council').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-council');
     await until(async () => (await shownClaims(page, '#reader-council')).includes('greens-closure'), 'the link opens it');
   });
 
@@ -163,7 +167,7 @@ describe('links, events and claims() (1280×900)', () => {
 
   pageTest('the reader tells its host element and the document what the reader opens, chooses and switches', async ({ page, open }) => {
     await open('demo/index.html');
-    await readerIn(page, '#reader-council').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-council');
     await page.evaluate(() => {
       window.__events = [];
       const names = ['claim-reader:claim-opened', 'claim-reader:cell-chosen', 'claim-reader:issue-toggled'];
@@ -230,7 +234,7 @@ describe('links, events and claims() (1280×900)', () => {
 
   pageTest('handle.claims() returns the claims shown, shaped as in the claims file', async ({ page, open }) => {
     await open('demo/plain.html');
-    await readerIn(page, '#reader-plain').waitFor({ timeout: 20_000 });
+    await readyReader(page, '#reader-plain');
     const result = await page.evaluate(async () => {
       const host = document.createElement('div');
       document.body.append(host);
