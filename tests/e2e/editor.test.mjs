@@ -720,6 +720,23 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       await until(async () => (await previewText(page, 'us-crimea')) === claim.quote.exact, 'the edit undone');
       assert.equal(await said(page), 'Undid: edit claim us-crimea');
       assert.equal(await stanceIn(page, 'us', 'territorial-recognition'), 'proposes');
+
+      // An issue relabelled: the list and the preview's table say the new label; its id stays.
+      await page.getByRole('button', { name: 'Edit issue Recognising Russian-held land' }).click();
+      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-edit-issue-label', 'the focus on the label');
+      await page.fill('#ed-edit-issue-label', 'Recognising occupied land');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const relabelled = page.locator('.ed-entries li[data-issue="territorial-recognition"] .ed-entry-name');
+      await until(async () => (await relabelled.innerText()) === 'Recognising occupied land', 'the issue relabelled');
+      await until(
+        async () => (await page.locator('.ed-preview table.cr-stance-table:visible').first().innerText()).includes('Recognising occupied land'),
+        'the preview’s table relabelled',
+      );
+      assert.equal(await stanceIn(page, 'us', 'territorial-recognition'), 'proposes', 'the claims keep the issue');
+      assert.equal(await focusedName(page), 'BUTTON Edit issue Recognising occupied land');
+      await page.keyboard.press('Control+z');
+      await until(async () => (await relabelled.innerText()) === 'Recognising Russian-held land', 'the label undone');
+      assert.equal(await said(page), 'Undid: edit issue Recognising occupied land');
     } finally {
       await page.close();
     }
