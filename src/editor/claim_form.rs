@@ -2,10 +2,14 @@
 //! words, paragraph, start in code points, and the context when the words repeat), then who
 //! wants what — party and issue (picked, or added on the way), stance, certainty and hedge,
 //! summary — and who vouches for it. The attribution of the last claim is offered again.
+//!
+//! The same form edits a claim already made ("Edit" in the list of claims): filled with that
+//! claim, its words selected; selecting other words changes the quote, and "Save changes" keeps
+//! the claim's id.
 
 use yew::prelude::*;
 
-use super::draft::{missing, Action, NewClaim};
+use super::draft::{fields_of, missing, Action, NewClaim};
 use super::editor_root::Editor;
 use super::new_issue::NewIssue;
 use super::new_party::NewParty;
@@ -28,9 +32,15 @@ enum Adding {
 #[function_component]
 pub fn ClaimForm(props: &ClaimFormProps) -> Html {
     let editor = &props.editor;
+    // The claim being edited, if any; the form is keyed by it, so it starts from that claim.
+    let editing = editor.editing.clone();
     let fields = {
         let last = editor.last_attribution.clone();
+        let claim = editing.as_ref().and_then(|id| editor.doc.as_ref()?.claims.iter().find(|c| &c.id == id)).map(fields_of);
         use_state(move || {
+            if let Some(claim) = claim {
+                return claim;
+            }
             let last = last.unwrap_or_default();
             NewClaim {
                 reported_by: last.reported_by,
@@ -61,21 +71,35 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (fields, editor, lacking) = (fields.clone(), editor.clone(), lacking.clone());
+        let (fields, editor, lacking, editing) = (fields.clone(), editor.clone(), lacking.clone(), editing.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let gaps = missing(&fields);
             if gaps.is_empty() {
-                editor.dispatch(Action::AddClaim((*fields).clone()));
-                // The form goes; the list that now holds the claim says so.
-                dom::focus_soon("#ed-claims-title");
+                match &editing {
+                    Some(id) => {
+                        editor.dispatch(Action::EditClaim { id: id.clone(), fields: (*fields).clone() });
+                        // The form goes; the focus goes back to where the edit began.
+                        dom::focus_soon(format!("button[data-edit-claim=\"{id}\"]"));
+                    }
+                    None => {
+                        editor.dispatch(Action::AddClaim((*fields).clone()));
+                        // The form goes; the list that now holds the claim says so.
+                        dom::focus_soon("#ed-claims-title");
+                    }
+                }
             }
             lacking.set(gaps);
         })
     };
     let cancel = {
-        let editor = editor.clone();
-        Callback::from(move |_: MouseEvent| editor.dispatch(Action::ClearSelection))
+        let (editor, editing) = (editor.clone(), editing.clone());
+        Callback::from(move |_: MouseEvent| {
+            editor.dispatch(Action::ClearSelection);
+            if let Some(id) = &editing {
+                dom::focus_soon(format!("button[data-edit-claim=\"{id}\"]"));
+            }
+        })
     };
     let toggle = |which: Adding| {
         let adding = adding.clone();
@@ -115,8 +139,16 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
     });
     let start = quote.start.unwrap_or_default();
     let paragraph = quote.paragraph.unwrap_or_default();
+    let (title, submit) = match &editing {
+        Some(id) => (format!("Edit claim {id}"), "Save changes"),
+        None => ("New claim".to_string(), "Add claim"),
+    };
     html! {
-        <form class="ed-claim-form" aria-label="New claim" {onsubmit}>
+        <form class={if editing.is_some() { "ed-claim-form is-editing" } else { "ed-claim-form" }} aria-labelledby="ed-claim-form-title" {onsubmit}>
+            <h3 id="ed-claim-form-title" class="ed-claim-form-title" tabindex="-1">{ title }</h3>
+            if editing.is_some() {
+                <p class="ed-hint">{ "Select other words in the paragraph to change the quote." }</p>
+            }
             <p class="ed-quote">
                 <span class="ed-quote-words">{ format!("“{}”", quote.exact) }</span>
                 <span class="ed-quote-where" data-quote-paragraph={paragraph.to_string()} data-quote-start={start.to_string()}>
@@ -197,7 +229,7 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
                 <p class="ed-problem" role="alert">{ format!("Fill in: {}.", lacking.join(", ")) }</p>
             }
             <div class="ed-actions">
-                <button type="submit" class="ed-button">{ "Add claim" }</button>
+                <button type="submit" class="ed-button">{ submit }</button>
                 <button type="button" class="ed-button ed-secondary" onclick={cancel}>{ "Cancel" }</button>
             </div>
         </form>

@@ -1,8 +1,9 @@
 //! The claims so far, in file order: who, on what, which stance, on which words; each can be
-//! removed.
+//! edited (the claim form opens under its words) or removed (and brought back with Undo).
 
 use yew::prelude::*;
 
+use super::dom;
 use super::draft::Action;
 use super::editor_root::Editor;
 
@@ -21,12 +22,23 @@ pub fn ClaimList(props: &ClaimListProps) -> Html {
             let editor = props.editor.clone();
             Callback::from(move |_: MouseEvent| editor.dispatch(Action::RemoveClaim(i)))
         };
+        let edit = {
+            let (editor, id) = (props.editor.clone(), claim.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                editor.dispatch(Action::StartEdit(id.clone()));
+                // The form opens under the claim's words, up the page: its title takes the focus.
+                dom::focus_soon("#ed-claim-form-title");
+            })
+        };
+        let editing = props.editor.editing.as_deref() == Some(claim.id.as_str());
         html! {
-            <li class="ed-claim" data-claim={claim.id.clone()}>
+            <li class={if editing { "ed-claim is-editing" } else { "ed-claim" }} data-claim={claim.id.clone()}>
                 <span class="ed-claim-head">
                     { format!("{} {} on {}", name_of(&claim.party), claim.stance.word(), label_of(&claim.issue)) }
                 </span>
                 <span class="ed-claim-quote">{ format!("“{}”", claim.quote.exact) }</span>
+                <button type="button" class="ed-link" aria-label={format!("Edit claim {}", claim.id)} data-edit-claim={claim.id.clone()}
+                        onclick={edit}>{ "Edit" }</button>
                 <button type="button" class="ed-link" aria-label={format!("Remove claim {}", claim.id)} onclick={remove}>{ "Remove" }</button>
             </li>
         }

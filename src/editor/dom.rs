@@ -103,9 +103,10 @@ fn describe(error: &JsValue) -> String {
 }
 
 /// Moves the focus to the element `selector` names once the render under way is in the page.
-pub fn focus_soon(selector: &'static str) {
+pub fn focus_soon(selector: impl Into<String>) {
+    let selector = selector.into();
     gloo_timers::callback::Timeout::new(0, move || {
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
         if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = element.focus();
         }

@@ -16,6 +16,9 @@ use crate::reader::Reader;
 /// How much context a quote gets before and after when its words occur more than once.
 const CONTEXT_CHARS: usize = 32;
 
+/// How many changes can be undone; the oldest go first.
+pub const HISTORY_LIMIT: usize = 200;
+
 /// Everything the editor shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct EditorState {
@@ -31,8 +34,52 @@ pub struct EditorState {
     pub notice: Option<String>,
     /// The attribution of the last claim added, offered for the next one.
     pub last_attribution: Option<Attribution>,
+    /// The id of the claim the form edits (its words are `selection`); `None` for a new claim.
+    pub editing: Option<String>,
+    /// The file before each change, newest last, with what the change was; bounded by
+    /// [`HISTORY_LIMIT`].
+    pub past: Vec<Step>,
+    /// The changes undone, most recently undone last; any new change clears them.
+    pub future: Vec<Step>,
+    /// What was just done that the page does not show by itself ("Undid: add claim us-crimea").
+    pub said: Option<String>,
+    /// Why the work is not being saved in the browser, while that lasts.
+    pub storage_warning: Option<String>,
+    /// A saved draft that could not be read back: why, and its text, for the editor to keep.
+    pub unreadable_draft: Option<(String, Rc<str>)>,
+    /// The work saved in the browser on an earlier visit, offered until it is restored,
+    /// discarded, or replaced by an article started or a file opened.
+    pub offered: Option<Offered>,
     /// Every problem of the last file that could not be opened, as the command reports them.
     pub refused: Vec<Diagnostic>,
+}
+
+/// Work saved in the browser, offered back: the document, and when it was saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offered {
+    pub doc: Document,
+    /// As the editor reads times: "30 Nov, 23:10".
+    pub when: String,
+}
+
+/// One change in the history: the document on the other side of it, and what it was. Shared
+/// (`Rc`), since the reducer clones the state on every action, history and all.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub doc: Option<Rc<Document>>,
+    /// "add claim us-crimea", "delete party Russia and 3 claims".
+    pub what: String,
+}
+
+impl PartialEq for Step {
+    /// The same step, as the reducer's clone keeps it, is the same without comparing documents.
+    fn eq(&self, other: &Self) -> bool {
+        self.what == other.what
+            && match (&self.doc, &other.doc) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
 }
 
 /// The check of the exported file: every diagnostic, in file order, and the command's summary.
@@ -86,6 +133,32 @@ pub enum Action {
     /// Adds a claim on the selected words.
     AddClaim(NewClaim),
     RemoveClaim(usize),
+    /// Opens the claim form on claim `id`, its words selected.
+    StartEdit(String),
+    /// Changes claim `id` (being edited) to these fields and the words selected; its id stays.
+    EditClaim { id: String, fields: NewClaim },
+    /// Changes the party with this party's id: name, short name, aliases.
+    EditParty(Party),
+    /// Changes the issue with this issue's id: label, description.
+    EditIssue(Issue),
+    /// Deletes a party and every claim about it.
+    RemoveParty(String),
+    /// Deletes an issue and every claim on it.
+    RemoveIssue(String),
+    Undo,
+    Redo,
+    /// The draft saved in the browser, read back, and when it was saved (as the editor reads
+    /// times): offered on the start, to restore or discard.
+    Offer { doc: Box<Document>, when: String },
+    /// Opens the draft offered; not a change that can be undone.
+    Restore,
+    /// Lets the draft offered go.
+    DiscardDraft,
+    /// A saved draft that could not be read back: why, and its text.
+    DraftUnreadable { why: String, text: String },
+    DismissDraft,
+    /// How saving the file in the browser went: `Err` says why the work is not being saved.
+    Saved(Result<(), String>),
     StartOver,
 }
 
@@ -93,17 +166,27 @@ impl EditorState {
     /// Applies one action. Whatever cannot be done leaves the file as it was and says why in
     /// `notice`.
     pub fn apply(&mut self, action: Action) {
+        // Saving runs after every change and must not hide what the change said.
+        if let Action::Saved(result) = action {
+            self.storage_warning = result.err();
+            return;
+        }
         self.notice = None;
+        self.said = None;
         self.refused.clear();
         match action {
             Action::StartFromText(fields) => match document_from_text(&fields) {
-                Ok(doc) => self.start(doc),
+                Ok(doc) => {
+                    self.record("start from pasted text".into());
+                    self.start(doc);
+                }
                 Err(why) => self.notice = Some(why),
             },
             Action::Open(json) => match open(&json) {
                 Ok(Opened { doc, left_out }) => {
                     let replaced = self.doc.is_some();
                     self.last_attribution = doc.claims.last().map(|c| c.attribution.clone());
+                    self.record(format!("open \"{}\"", doc.article.headline));
                     self.start(doc);
                     self.notice = opened_notice(replaced, &left_out);
                 }
@@ -120,15 +203,18 @@ impl EditorState {
                 }
             }
             Action::Unusable(why) => self.notice = Some(why),
-            Action::ClearSelection => self.selection = None,
-            Action::AddParty(party) => self.change(|doc| {
+            Action::ClearSelection => {
+                self.selection = None;
+                self.editing = None;
+            }
+            Action::AddParty(party) => self.change(format!("add party {}", party.name), |doc| {
                 if doc.parties.iter().any(|p| p.id == party.id) {
                     return Err(format!("There is a party with the id \"{}\" already.", party.id));
                 }
                 doc.parties.push(party);
                 Ok(())
             }),
-            Action::AddIssue(issue) => self.change(|doc| {
+            Action::AddIssue(issue) => self.change(format!("add issue {}", issue.label), |doc| {
                 if doc.issues.iter().any(|i| i.id == issue.id) {
                     return Err(format!("There is an issue with the id \"{}\" already.", issue.id));
                 }
@@ -141,42 +227,211 @@ impl EditorState {
                     return;
                 };
                 let mut added = None;
-                self.change(|doc| {
+                self.change_saying(|doc| {
                     let claim = claim_from(fields, quote, doc)?;
                     added = Some(claim.attribution.clone());
+                    let what = format!("add claim {}", claim.id);
                     doc.claims.push(claim);
-                    Ok(())
+                    Ok(what)
                 });
                 if added.is_some() {
                     self.last_attribution = added;
                     self.selection = None;
                 }
             }
-            Action::RemoveClaim(i) => self.change(|doc| {
-                if i >= doc.claims.len() {
-                    return Err("That claim is gone already.".into());
+            Action::RemoveClaim(i) => {
+                self.change_saying(|doc| {
+                    if i >= doc.claims.len() {
+                        return Err("That claim is gone already.".into());
+                    }
+                    Ok(format!("remove claim {}", doc.claims.remove(i).id))
+                });
+                self.forget_edit_if_gone();
+            }
+            Action::StartEdit(id) => {
+                let Some(doc) = &self.doc else { return };
+                let Some(claim) = doc.claims.iter().find(|c| c.id == id) else {
+                    self.notice = Some(format!("There is no claim \"{id}\" to edit."));
+                    return;
+                };
+                let mut quote = claim.quote.clone();
+                // A file may leave the paragraph out; the form opens under the words wherever
+                // the reader places them.
+                if quote.paragraph.is_none() {
+                    if let Ok(at) = crate::anchor::anchor_quote(&doc.article.paragraphs, &quote) {
+                        quote.paragraph = Some(at.paragraph);
+                    }
                 }
-                doc.claims.remove(i);
+                if quote.paragraph.is_none() {
+                    self.notice = Some(format!("The words of claim \"{id}\" are not in the article, so its form cannot open beside them."));
+                    return;
+                }
+                self.selection = Some(quote);
+                self.editing = Some(id);
+            }
+            Action::EditClaim { id, fields } => {
+                let quote = self.selection.clone();
+                let mut done = false;
+                self.change(format!("edit claim {id}"), |doc| {
+                    let i = doc.claims.iter().position(|c| c.id == id).ok_or_else(|| format!("There is no claim \"{id}\" any more."))?;
+                    let old = &doc.claims[i];
+                    let mut claim = claim_from(fields, quote.unwrap_or_else(|| old.quote.clone()), doc)?;
+                    claim.id = id.clone();
+                    doc.claims[i] = claim;
+                    done = true;
+                    Ok(())
+                });
+                if done {
+                    self.editing = None;
+                    self.selection = None;
+                }
+            }
+            Action::EditParty(party) => self.change(format!("edit party {}", party.name.trim()), |doc| {
+                let at = doc.parties.iter_mut().find(|p| p.id == party.id).ok_or_else(|| format!("There is no party \"{}\" any more.", party.id))?;
+                *at = party_checked(party)?;
                 Ok(())
             }),
-            Action::StartOver => *self = EditorState::default(),
+            Action::EditIssue(issue) => self.change(format!("edit issue {}", issue.label.trim()), |doc| {
+                let at = doc.issues.iter_mut().find(|i| i.id == issue.id).ok_or_else(|| format!("There is no issue \"{}\" any more.", issue.id))?;
+                *at = issue_checked(issue)?;
+                Ok(())
+            }),
+            Action::RemoveParty(id) => {
+                self.change_saying(|doc| {
+                    let i = doc.parties.iter().position(|p| p.id == id).ok_or_else(|| format!("There is no party \"{id}\" any more."))?;
+                    let gone = doc.parties.remove(i);
+                    let before = doc.claims.len();
+                    doc.claims.retain(|c| c.party != id);
+                    Ok(removed("party", &gone.name, before - doc.claims.len()))
+                });
+                self.forget_edit_if_gone();
+            }
+            Action::RemoveIssue(id) => {
+                self.change_saying(|doc| {
+                    let i = doc.issues.iter().position(|s| s.id == id).ok_or_else(|| format!("There is no issue \"{id}\" any more."))?;
+                    let gone = doc.issues.remove(i);
+                    let before = doc.claims.len();
+                    doc.claims.retain(|c| c.issue != id);
+                    Ok(removed("issue", &gone.label, before - doc.claims.len()))
+                });
+                self.forget_edit_if_gone();
+            }
+            Action::Undo => self.travel(true),
+            Action::Redo => self.travel(false),
+            Action::Offer { doc, when } => self.offered = Some(Offered { doc: *doc, when }),
+            Action::Restore => {
+                let Some(Offered { doc, when }) = self.offered.take() else { return };
+                self.last_attribution = doc.claims.last().map(|c| c.attribution.clone());
+                self.start(doc);
+                self.said = Some(format!("Restored your unsaved work from {when}."));
+            }
+            Action::DiscardDraft => {
+                if let Some(Offered { when, .. }) = self.offered.take() {
+                    self.said = Some(format!("Discarded the unsaved work from {when}."));
+                }
+            }
+            Action::DraftUnreadable { why, text } => self.unreadable_draft = Some((why, text.into())),
+            Action::DismissDraft => self.unreadable_draft = None,
+            Action::Saved(_) => {}
+            Action::StartOver => {
+                if self.doc.is_some() {
+                    self.record("start over".into());
+                }
+                self.doc = None;
+                self.file = "".into();
+                self.check = Check::default();
+                self.selection = None;
+                self.editing = None;
+                self.last_attribution = None;
+            }
         }
     }
 
+    /// Keeps the document as it is now in the history, before a change called `what`; a new
+    /// change means the changes undone cannot be redone.
+    fn record(&mut self, what: String) {
+        self.past.push(Step { doc: self.doc.clone().map(Rc::new), what });
+        if self.past.len() > HISTORY_LIMIT {
+            self.past.remove(0);
+        }
+        self.future.clear();
+    }
+
+    /// Undoes the last change (`back`) or redoes the last undone one, and says which.
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back { (&mut self.past, &mut self.future) } else { (&mut self.future, &mut self.past) };
+        let Some(step) = from.pop() else {
+            self.notice = Some(if back { "Nothing to undo." } else { "Nothing to redo." }.into());
+            return;
+        };
+        let current = std::mem::replace(&mut self.doc, step.doc.map(Rc::unwrap_or_clone)).map(Rc::new);
+        self.said = Some(format!("{}: {}", if back { "Undid" } else { "Redid" }, step.what));
+        to.push(Step { doc: current, what: step.what });
+        // A selection in another article, or the form of a claim no longer there, goes.
+        let same_article = |a: &Option<Document>, q: &Quote| {
+            a.as_ref().is_some_and(|d| q.paragraph.and_then(|p| d.article.paragraphs.get(p)).is_some())
+        };
+        if self.selection.as_ref().is_some_and(|q| !same_article(&self.doc, q)) {
+            self.selection = None;
+        }
+        self.forget_edit_if_gone();
+        match &self.doc {
+            Some(_) => self.refresh(),
+            None => {
+                self.file = "".into();
+                self.check = Check::default();
+            }
+        }
+    }
+
+    /// Closes the form of a claim that is no longer in the file.
+    fn forget_edit_if_gone(&mut self) {
+        let Some(id) = &self.editing else { return };
+        if !self.doc.as_ref().is_some_and(|d| d.claims.iter().any(|c| &c.id == id)) {
+            self.editing = None;
+            self.selection = None;
+        }
+    }
+
+    /// The ids of the claims about party `id`, in file order.
+    pub fn claims_of_party(&self, id: &str) -> Vec<String> {
+        self.doc.as_ref().map_or_else(Vec::new, |d| d.claims.iter().filter(|c| c.party == id).map(|c| c.id.clone()).collect())
+    }
+
+    /// The ids of the claims on issue `id`, in file order.
+    pub fn claims_on_issue(&self, id: &str) -> Vec<String> {
+        self.doc.as_ref().map_or_else(Vec::new, |d| d.claims.iter().filter(|c| c.issue == id).map(|c| c.id.clone()).collect())
+    }
+
     fn start(&mut self, doc: Document) {
+        // Whatever was offered is replaced, as the next save will replace it in the browser.
+        self.offered = None;
         self.doc = Some(doc);
         self.selection = None;
+        self.editing = None;
         self.refresh();
     }
 
-    /// Changes the document, or says why not; the file and its check follow.
-    fn change(&mut self, f: impl FnOnce(&mut Document) -> Result<(), String>) {
-        let Some(doc) = &mut self.doc else {
+    /// Changes the document, or says why not; the file and its check follow, and the change,
+    /// called `what`, can be undone. A change that changes nothing is not kept.
+    fn change(&mut self, what: String, f: impl FnOnce(&mut Document) -> Result<(), String>) {
+        self.change_saying(|doc| f(doc).map(|()| what));
+    }
+
+    /// As [`Self::change`], the change naming itself once made.
+    fn change_saying(&mut self, f: impl FnOnce(&mut Document) -> Result<String, String>) {
+        let Some(doc) = &self.doc else {
             self.notice = Some("Start from an article first.".into());
             return;
         };
-        match f(doc) {
-            Ok(()) => self.refresh(),
+        let mut next = doc.clone();
+        match f(&mut next) {
+            Ok(_) if Some(&next) == self.doc.as_ref() => {}
+            Ok(what) => {
+                self.record(what);
+                self.doc = Some(next);
+                self.refresh();
+            }
             Err(why) => self.notice = Some(why),
         }
     }
@@ -446,6 +701,72 @@ pub fn new_id(typed: &str, name: &str, taken: impl Fn(&str) -> bool) -> Result<S
     Ok(typed.to_string())
 }
 
+/// How a deletion is said in the history: "delete party Russia and 3 claims".
+fn removed(kind: &str, name: &str, claims: usize) -> String {
+    match claims {
+        0 => format!("delete {kind} {name}"),
+        n => format!("delete {kind} {name} and {}", plural(n, "claim", "claims")),
+    }
+}
+
+/// The question asked before deleting a party or issue that claims use ("3 claims use Russia:
+/// ru-demilitarize, ru-recognition, ru-crimea. Delete the party and these claims?"); `None` when
+/// no claim uses it.
+pub fn deletion_question(kind: &str, name: &str, claims: &[String]) -> Option<String> {
+    let (uses, these) = match claims.len() {
+        0 => return None,
+        1 => ("1 claim uses".to_string(), "this claim"),
+        n => (format!("{n} claims use"), "these claims"),
+    };
+    Some(format!("{uses} {name}: {}. Delete the {kind} and {these}?", claims.join(", ")))
+}
+
+/// Aliases as typed, one a line: trimmed, blank lines and repeats left out.
+pub fn aliases_of(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for alias in text.lines().map(str::trim).filter(|a| !a.is_empty()) {
+        if !out.iter().any(|a| a == alias) {
+            out.push(alias.to_string());
+        }
+    }
+    out
+}
+
+/// A party as edited, trimmed, or what it lacks.
+fn party_checked(party: Party) -> Result<Party, String> {
+    let name = party.name.trim().to_string();
+    if name.is_empty() {
+        return Err("Give the party's name.".into());
+    }
+    let short_name = party.short_name.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let aliases = aliases_of(&party.aliases.join("\n"));
+    Ok(Party { id: party.id, name, short_name, aliases })
+}
+
+/// An issue as edited, trimmed, or what it lacks.
+fn issue_checked(issue: Issue) -> Result<Issue, String> {
+    let (label, description) = (issue.label.trim().to_string(), issue.description.trim().to_string());
+    if label.is_empty() || description.is_empty() {
+        return Err("Give the issue's label and description.".into());
+    }
+    Ok(Issue { id: issue.id, label, description })
+}
+
+/// The claim form's fields for a claim already made, to edit it.
+pub fn fields_of(claim: &Claim) -> NewClaim {
+    NewClaim {
+        party: claim.party.clone(),
+        issue: claim.issue.clone(),
+        stance: Some(claim.stance),
+        certainty: Some(claim.certainty),
+        hedge: claim.hedge.clone().unwrap_or_default(),
+        summary: claim.summary.clone(),
+        reported_by: claim.attribution.reported_by.clone(),
+        basis: claim.attribution.basis.clone().unwrap_or_default(),
+        via: claim.attribution.via.clone().unwrap_or_default(),
+    }
+}
+
 /// What the claim form still lacks, as the labels of its fields.
 pub fn missing(fields: &NewClaim) -> Vec<&'static str> {
     let blank = |s: &str| s.trim().is_empty();
@@ -613,6 +934,206 @@ mod tests {
         state.apply(Action::Open("{".into()));
         assert!(state.notice.as_deref().is_some_and(|n| n.starts_with("The file could not be opened: error")), "{:?}", state.notice);
         assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
+    }
+
+    fn seed() -> EditorState {
+        let mut state = EditorState::default();
+        state.apply(Action::Open(crate::SEED_JSON.into()));
+        assert_eq!(state.notice, None);
+        state
+    }
+
+    fn claim_ids(state: &EditorState) -> Vec<String> {
+        state.doc.as_ref().map_or_else(Vec::new, |d| d.claims.iter().map(|c| c.id.clone()).collect())
+    }
+
+    #[test]
+    fn a_claim_edited_keeps_its_id_and_takes_the_new_words() {
+        let mut state = seed();
+        let doc = state.doc.clone().unwrap_or_else(|| panic!("opened"));
+        let claim = doc.claims.iter().find(|c| c.id == "us-crimea").cloned().unwrap_or_else(|| panic!("us-crimea"));
+        state.apply(Action::StartEdit("us-crimea".into()));
+        assert_eq!(state.editing.as_deref(), Some("us-crimea"));
+        assert_eq!(state.selection.as_ref(), Some(&claim.quote));
+        // Other words of the same paragraph, and another party, stance and summary.
+        let p = claim.quote.paragraph.unwrap_or_else(|| panic!("paragraph"));
+        let text = &doc.article.paragraphs[p];
+        let words = claim.quote.exact.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        let (start, end) = utf16_of(text, &words, 0);
+        state.apply(Action::Select { paragraph: p, start, end });
+        let fields = NewClaim { party: "russia".into(), stance: Some(Stance::Rejects), summary: "Changed.".into(), ..fields_of(&claim) };
+        state.apply(Action::EditClaim { id: "us-crimea".into(), fields });
+        assert_eq!(state.notice, None);
+        assert_eq!((state.editing.as_ref(), state.selection.as_ref()), (None, None), "the form closes");
+        let after = state.doc.as_ref().and_then(|d| d.claims.iter().find(|c| c.id == "us-crimea")).cloned().unwrap_or_else(|| panic!("kept"));
+        assert_eq!((after.party.as_str(), after.stance, after.summary.as_str(), after.quote.exact.as_str()), ("russia", Stance::Rejects, "Changed.", words.as_str()));
+        assert_eq!(claim_ids(&state).len(), 12);
+        assert_eq!(state.check.errors, 0, "{:?}", state.check);
+        assert_eq!(state.past.last().map(|s| s.what.as_str()), Some("edit claim us-crimea"));
+        // A form left blank is refused, and the claim stays as it was.
+        state.apply(Action::StartEdit("us-crimea".into()));
+        state.apply(Action::EditClaim { id: "us-crimea".into(), fields: NewClaim { summary: String::new(), ..fields_of(&after) } });
+        assert_eq!(state.notice.as_deref(), Some("Fill in: summary."));
+        assert_eq!(state.editing.as_deref(), Some("us-crimea"));
+        state.apply(Action::StartEdit("nobody".into()));
+        assert_eq!(state.notice.as_deref(), Some("There is no claim \"nobody\" to edit."));
+    }
+
+    #[test]
+    fn parties_and_issues_edited_keep_their_ids() {
+        let mut state = seed();
+        let edited = Party { id: "russia".into(), name: " Russian Federation ".into(), short_name: Some(" ".into()), aliases: vec!["Moscow".into(), " Kremlin ".into(), "Moscow".into(), "".into()] };
+        state.apply(Action::EditParty(edited));
+        assert_eq!(state.notice, None);
+        let party = state.parties().iter().find(|p| p.id == "russia").cloned().unwrap_or_else(|| panic!("russia kept"));
+        assert_eq!(party, Party { id: "russia".into(), name: "Russian Federation".into(), short_name: None, aliases: vec!["Moscow".into(), "Kremlin".into()] });
+        assert!(state.file.contains("\"aliases\": [\n        \"Moscow\",\n        \"Kremlin\"\n      ]"), "{}", state.file);
+        assert_eq!(state.claims_of_party("russia"), ["ru-demilitarize", "ru-recognition"]);
+        assert_eq!(state.check.errors, 0);
+        state.apply(Action::EditParty(Party { id: "russia".into(), name: "  ".into(), ..Default::default() }));
+        assert_eq!(state.notice.as_deref(), Some("Give the party's name."));
+        let issue = state.issues()[0].clone();
+        state.apply(Action::EditIssue(Issue { label: "Renamed".into(), ..issue.clone() }));
+        assert_eq!(state.issues()[0], Issue { label: "Renamed".into(), ..issue.clone() });
+        state.apply(Action::EditIssue(Issue { description: "".into(), ..issue }));
+        assert_eq!(state.notice.as_deref(), Some("Give the issue's label and description."));
+        let history: Vec<&str> = state.past.iter().map(|s| s.what.as_str()).collect();
+        assert_eq!(history, ["open \"US to push Russia to accept Ukraine's military rights in peace talks: Report\"", "edit party Russian Federation", "edit issue Renamed"]);
+    }
+
+    #[test]
+    fn deleting_a_party_or_issue_takes_its_claims_and_asks_first() {
+        let mut state = seed();
+        let users = state.claims_of_party("russia");
+        assert_eq!(users, ["ru-demilitarize", "ru-recognition"]);
+        assert_eq!(
+            deletion_question("party", "Russia", &users).as_deref(),
+            Some("2 claims use Russia: ru-demilitarize, ru-recognition. Delete the party and these claims?")
+        );
+        assert_eq!(deletion_question("issue", "Crimea", &["us-crimea".into()]).as_deref(), Some("1 claim uses Crimea: us-crimea. Delete the issue and this claim?"));
+        assert_eq!(deletion_question("issue", "Crimea", &[]), None);
+        state.apply(Action::StartEdit(users[0].clone()));
+        state.apply(Action::RemoveParty("russia".into()));
+        assert_eq!(state.notice, None);
+        assert!(state.parties().iter().all(|p| p.id != "russia"));
+        assert!(claim_ids(&state).iter().all(|id| !users.contains(id)));
+        assert_eq!(claim_ids(&state).len(), 12 - users.len());
+        assert_eq!((state.editing.as_ref(), state.selection.as_ref()), (None, None), "the form of a claim deleted closes");
+        assert_eq!(state.check.errors, 0);
+        assert_eq!(state.past.last().map(|s| s.what.clone()), Some(format!("delete party Russia and {} claims", users.len())));
+        let issue = state.issues()[0].id.clone();
+        let on = state.claims_on_issue(&issue);
+        state.apply(Action::RemoveIssue(issue.clone()));
+        assert!(state.issues().iter().all(|i| i.id != issue));
+        assert_eq!(claim_ids(&state).len(), 12 - users.len() - on.len());
+        state.apply(Action::RemoveIssue(issue));
+        assert!(state.notice.as_deref().is_some_and(|n| n.starts_with("There is no issue")));
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_history_and_say_what() {
+        let mut state = EditorState::default();
+        state.apply(Action::Undo);
+        assert_eq!(state.notice.as_deref(), Some("Nothing to undo."));
+        state.apply(Action::Open(crate::SEED_JSON.into()));
+        let opened = state.file.clone();
+        let users = state.claims_of_party("russia");
+        state.apply(Action::RemoveParty("russia".into()));
+        let deleted = state.file.clone();
+        state.apply(Action::RemoveClaim(0));
+        let first = claim_ids(&state);
+        state.apply(Action::Undo);
+        assert_eq!(state.said.as_deref(), Some("Undid: remove claim us-army-push"));
+        assert_eq!(state.file, deleted);
+        state.apply(Action::Undo);
+        assert_eq!(state.said, Some(format!("Undid: delete party Russia and {} claims", users.len())));
+        assert_eq!(state.file, opened, "the party and its claims are back, in their places");
+        assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
+        state.apply(Action::Redo);
+        assert_eq!(state.said, Some(format!("Redid: delete party Russia and {} claims", users.len())));
+        assert_eq!(state.file, deleted);
+        state.apply(Action::Redo);
+        assert_eq!(claim_ids(&state), first);
+        state.apply(Action::Redo);
+        assert_eq!(state.notice.as_deref(), Some("Nothing to redo."));
+        // Undoing the opening goes back to the start.
+        for _ in 0..3 {
+            state.apply(Action::Undo);
+        }
+        assert_eq!((state.doc.as_ref(), &*state.file), (None, ""));
+        assert_eq!(state.said.as_deref(), Some("Undid: open \"US to push Russia to accept Ukraine's military rights in peace talks: Report\""));
+        state.apply(Action::Redo);
+        assert_eq!(state.file, opened);
+        // Starting over can be undone too.
+        state.apply(Action::StartOver);
+        assert_eq!(state.doc, None);
+        state.apply(Action::Undo);
+        assert_eq!(state.file, opened);
+    }
+
+    #[test]
+    fn a_new_change_clears_redo_and_no_change_is_not_kept() {
+        let mut state = seed();
+        state.apply(Action::RemoveClaim(0));
+        state.apply(Action::Undo);
+        assert_eq!(state.future.len(), 1);
+        state.apply(Action::RemoveClaim(1));
+        assert!(state.future.is_empty(), "a new change after an undo cannot be redone over");
+        state.apply(Action::Redo);
+        assert_eq!(state.notice.as_deref(), Some("Nothing to redo."));
+        // A change to what is there already is no change.
+        let before = state.past.len();
+        let same = state.parties()[0].clone();
+        state.apply(Action::EditParty(same));
+        assert_eq!(state.past.len(), before);
+        // What cannot be done is not kept either.
+        state.apply(Action::RemoveClaim(99));
+        assert_eq!(state.past.len(), before);
+    }
+
+    #[test]
+    fn the_history_is_bounded() {
+        let mut state = started("One.\n\nTwo.");
+        for n in 0..HISTORY_LIMIT + 50 {
+            state.apply(Action::AddParty(Party { id: format!("p{n}"), name: format!("Party {n}"), ..Default::default() }));
+        }
+        assert_eq!(state.past.len(), HISTORY_LIMIT);
+        // 251 changes with the start: the oldest 51 are gone.
+        assert_eq!(state.past[0].what, "add party Party 50", "the oldest changes go first");
+        while !state.past.is_empty() {
+            state.apply(Action::Undo);
+        }
+        assert_eq!(state.parties().len(), 50);
+        assert_eq!(state.future.len(), HISTORY_LIMIT);
+    }
+
+    #[test]
+    fn a_restored_draft_is_no_change_and_saving_keeps_what_was_said() {
+        let draft = crate::editor::autosave::decode(&crate::editor::autosave::encode(crate::SEED_JSON, 0.0)).unwrap_or_else(|e| panic!("{e}"));
+        let mut state = EditorState::default();
+        state.apply(Action::Offer { doc: Box::new(draft.doc.clone()), when: "30 Nov, 23:10".into() });
+        assert_eq!(state.doc, None, "offered, not opened");
+        state.apply(Action::DiscardDraft);
+        assert_eq!((state.offered.as_ref(), state.said.as_deref()), (None, Some("Discarded the unsaved work from 30 Nov, 23:10.")));
+        // Starting something else replaces what is offered.
+        state.apply(Action::Offer { doc: Box::new(draft.doc.clone()), when: "30 Nov, 23:10".into() });
+        state.apply(Action::StartFromText(ArticleFields { headline: "Other".into(), text: "Text.".into(), ..Default::default() }));
+        assert_eq!(state.offered, None);
+        let mut state = EditorState::default();
+        state.apply(Action::Offer { doc: Box::new(draft.doc), when: "30 Nov, 23:10".into() });
+        state.apply(Action::Restore);
+        assert_eq!(state.offered, None);
+        assert_eq!(state.check.summary, "ok — 12 claims, 12 placed, 3 parties, 7 issues");
+        assert!(state.past.is_empty(), "restoring is no change to undo");
+        state.apply(Action::Saved(Err("Your work is not being saved.".into())));
+        assert_eq!(state.said.as_deref(), Some("Restored your unsaved work from 30 Nov, 23:10."));
+        assert_eq!(state.storage_warning.as_deref(), Some("Your work is not being saved."));
+        state.apply(Action::Saved(Ok(())));
+        assert_eq!(state.storage_warning, None);
+        state.apply(Action::DraftUnreadable { why: "damaged".into(), text: "x".into() });
+        assert_eq!(state.unreadable_draft, Some(("damaged".into(), "x".into())));
+        state.apply(Action::DismissDraft);
+        assert_eq!(state.unreadable_draft, None);
     }
 
     /// The seed as JSON, changed by `edit`.

@@ -6,18 +6,25 @@
 //! live preview is the reader itself ([`crate::components::ReaderRoot`]).
 //!
 //! ```text
-//! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState)
+//! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState), the
+//! │                                          autosave (autosave.rs) and the Ctrl+Z / Ctrl+Y keys
+//! ├─ HistoryButtons       history_buttons.rs "Undo", "Redo"
+//! ├─ StorageNotice        storage_notice.rs  work not being saved; a saved draft that cannot be read
+//! ├─ RestoreOffer         restore_offer.rs   the work saved on an earlier visit: restore or discard
 //! ├─ StartPanel           start_panel.rs     paste an article, open a file, or open the seed
 //! │  └─ FileOpener        file_opener.rs     a claims file picked (or dropped on the page)
 //! ├─ DiagnosticItem       diagnostic_item.rs why a file did not open, problem by problem
 //! ├─ ExportButton         export_button.rs   the file as a download
 //! ├─ FileOpener           file_opener.rs     another file, in place of this one
 //! ├─ SourceText           source_text.rs     the article's paragraphs, selectable; the selection listener
-//! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, …
+//! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, … (new, or edited)
 //! │     ├─ NewParty       new_party.rs       adds a party on the way
 //! │     └─ NewIssue       new_issue.rs       adds an issue on the way
-//! ├─ ClaimList            claim_list.rs      the claims so far
+//! ├─ ClaimList            claim_list.rs      the claims so far: edit, remove
 //! ├─ PartiesIssues        parties_issues.rs  the parties and issues so far
+//! │  ├─ PartyList         party_list.rs        each party: edit (PartyForm, party_form.rs), delete
+//! │  │  └─ ConfirmDialog  confirm_dialog.rs    asks before a deletion takes claims with it
+//! │  └─ IssueList         issue_list.rs        each issue: edit (IssueForm, issue_form.rs), delete
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
 //! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (target.rs)
 //! └─ Preview              preview.rs         the reader's components on the file as exported
@@ -29,6 +36,7 @@
 //! `editor` feature, which only the editor's bundle is built with, so the reader's bundle is
 //! compiled from the same code as before the editor.
 
+pub mod autosave;
 pub mod draft;
 pub mod target;
 
@@ -38,6 +46,8 @@ mod check_panel;
 mod claim_form;
 #[cfg(target_arch = "wasm32")]
 mod claim_list;
+#[cfg(target_arch = "wasm32")]
+mod confirm_dialog;
 #[cfg(target_arch = "wasm32")]
 mod diagnostic_item;
 #[cfg(target_arch = "wasm32")]
@@ -49,17 +59,31 @@ mod export_button;
 #[cfg(target_arch = "wasm32")]
 mod file_opener;
 #[cfg(target_arch = "wasm32")]
+mod history_buttons;
+#[cfg(target_arch = "wasm32")]
+mod issue_form;
+#[cfg(target_arch = "wasm32")]
+mod issue_list;
+#[cfg(target_arch = "wasm32")]
 mod new_issue;
 #[cfg(target_arch = "wasm32")]
 mod new_party;
 #[cfg(target_arch = "wasm32")]
 mod parties_issues;
 #[cfg(target_arch = "wasm32")]
+mod party_form;
+#[cfg(target_arch = "wasm32")]
+mod party_list;
+#[cfg(target_arch = "wasm32")]
 mod preview;
+#[cfg(target_arch = "wasm32")]
+mod restore_offer;
 #[cfg(target_arch = "wasm32")]
 mod source_text;
 #[cfg(target_arch = "wasm32")]
 mod start_panel;
+#[cfg(target_arch = "wasm32")]
+mod storage_notice;
 
 #[cfg(target_arch = "wasm32")]
 pub use editor_root::EditorRoot;

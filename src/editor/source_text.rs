@@ -63,7 +63,8 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
                    data-paragraph={i.to_string()} data-target={format!("article.paragraphs[{i}]")} contenteditable="true" role="textbox" aria-readonly="true"
                    aria-multiline="true" aria-label={label} inputmode="none" spellcheck="false">{ text.clone() }</p>
                 if selected == Some(i) {
-                    <ClaimForm editor={props.editor.clone()} />
+                    // A new form for each claim edited, filled from it.
+                    <ClaimForm key={props.editor.editing.clone().unwrap_or_default()} editor={props.editor.clone()} />
                 }
             </>
         }

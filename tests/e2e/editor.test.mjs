@@ -623,3 +623,375 @@ describe('editor: the seed opened on a phone (375 px, touch)', () => {
     assert.deepEqual(errors, [], 'the page logged errors');
   });
 });
+
+// Editing and deleting with undo and redo, and the draft kept in the browser's storage.
+
+const DRAFT_KEY = 'claim-reader-editor/draft';
+
+/** Opens the editor with nothing saved in the browser (the tests of one block share a profile),
+ * `init` run before the page's own scripts on every load. */
+async function openBlankEditor(env, init) {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  if (init) await page.addInitScript(init);
+  await page.goto(`${env.server.url}editor/`);
+  await page.evaluate(() => {
+    try {
+      localStorage.clear();
+    } catch {
+      // Storage made unavailable by `init`: there is nothing to clear.
+    }
+  });
+  await page.reload();
+  await page.locator('#ed-headline').waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
+
+async function openSeed(page) {
+  await page.getByRole('button', { name: 'Open the seed article instead' }).click();
+  await page.locator('.ed[data-ready="true"]').waitFor();
+  await page.locator('.ed-preview .claim-reader[data-ready="true"]').waitFor();
+}
+
+const claimIds = (page) => page.locator('.ed-claim').evaluateAll((items) => items.map((li) => li.dataset.claim));
+const focusedName = (page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent}`);
+const summary = (page) => page.locator('.ed-check-summary').innerText();
+const said = (page) => page.locator('.ed-said').innerText();
+const stanceIn = (page, party, issue) =>
+  page.locator(`.ed-preview table.cr-stance-table:visible td[data-party="${party}"][data-issue="${issue}"]`).first().getAttribute('data-stance');
+
+describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () => {
+  let env;
+  before(async () => {
+    env = await openEnvironment('editor-edit', DESKTOP);
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  test('a claim edited takes its new words and stance in the preview, keeps its id, and Ctrl+Z undoes it', async () => {
+    const { page, errors } = await openBlankEditor(env);
+    try {
+      await openSeed(page);
+      const claim = seedClaim('us-crimea');
+      assert.equal(await previewText(page, 'us-crimea'), claim.quote.exact);
+      assert.equal(await stanceIn(page, 'us', 'territorial-recognition'), 'proposes');
+
+      await page.getByRole('button', { name: 'Edit claim us-crimea' }).click();
+      const form = page.getByRole('form', { name: 'Edit claim us-crimea' });
+      await form.waitFor();
+      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-claim-form-title', 'the focus on the form');
+      // Filled with the claim.
+      assert.equal(await page.inputValue('#ed-party'), 'us');
+      assert.equal(await page.inputValue('#ed-issue'), 'territorial-recognition');
+      assert.equal(await page.inputValue('#ed-stance'), 'proposes');
+      assert.equal(await page.inputValue('#ed-certainty'), 'uncommitted');
+      assert.equal(await page.inputValue('#ed-hedge'), 'reportedly');
+      assert.equal(await page.inputValue('#ed-summary'), claim.summary);
+      assert.equal(await page.inputValue('#ed-reported-by'), claim.attribution.reported_by);
+      assert.equal(await page.locator('.ed-claim-form .ed-quote-words').innerText(), `“${claim.quote.exact}”`);
+      assert.equal(await form.getByRole('button', { name: 'Save changes' }).count(), 1);
+      assert.equal(await form.getByRole('button', { name: 'Add claim' }).count(), 0);
+      await axeCheck(page, 'editor with a claim being edited');
+      await form.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-edit-form.png'), fullPage: false });
+
+      // Fewer words, and another stance.
+      const words = 'proposed recognizing Crimea as Russian territory';
+      await selectWords(page, claim.quote.paragraph, words);
+      await until(async () => (await page.locator('.ed-claim-form .ed-quote-words').innerText()) === `“${words}”`, 'the new words in the form');
+      assert.equal(await page.inputValue('#ed-summary'), claim.summary, 'the rest of the form stays as it was');
+      await page.selectOption('#ed-stance', 'opposes');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await until(async () => (await page.locator('.ed-claim-form').count()) === 0, 'the form closes');
+      await until(async () => (await previewText(page, 'us-crimea')) === words, 'the preview highlights the new words');
+      assert.equal(await stanceIn(page, 'us', 'territorial-recognition'), 'opposes');
+      assert.match(await page.locator('.ed-claim[data-claim="us-crimea"] .ed-claim-head').innerText(), /^US opposes on /);
+      assert.deepEqual(await claimIds(page), SEED.claims.map((c) => c.id), 'the ids and the order are kept');
+      assert.equal(await summary(page), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
+      assert.equal(await focusedName(page), 'BUTTON Edit claim us-crimea', 'the focus goes back to where the edit began');
+
+      // Ctrl+Z on the page (not in a text field) undoes the edit, and says so.
+      await page.keyboard.press('Control+z');
+      await until(async () => (await previewText(page, 'us-crimea')) === claim.quote.exact, 'the edit undone');
+      assert.equal(await said(page), 'Undid: edit claim us-crimea');
+      assert.equal(await stanceIn(page, 'us', 'territorial-recognition'), 'proposes');
+
+      // An issue relabelled: the list and the preview's table say the new label; its id stays.
+      await page.getByRole('button', { name: 'Edit issue Recognising Russian-held land' }).click();
+      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-edit-issue-label', 'the focus on the label');
+      await page.fill('#ed-edit-issue-label', 'Recognising occupied land');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const relabelled = page.locator('.ed-entries li[data-issue="territorial-recognition"] .ed-entry-name');
+      await until(async () => (await relabelled.innerText()) === 'Recognising occupied land', 'the issue relabelled');
+      await until(
+        async () => (await page.locator('.ed-preview table.cr-stance-table:visible').first().innerText()).includes('Recognising occupied land'),
+        'the preview’s table relabelled',
+      );
+      assert.equal(await stanceIn(page, 'us', 'territorial-recognition'), 'proposes', 'the claims keep the issue');
+      assert.equal(await focusedName(page), 'BUTTON Edit issue Recognising occupied land');
+      await page.keyboard.press('Control+z');
+      await until(async () => (await relabelled.innerText()) === 'Recognising Russian-held land', 'the label undone');
+      assert.equal(await said(page), 'Undid: edit issue Recognising occupied land');
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
+  test('deleting a party that claims use asks first, names them, and undo and redo bring them back and take them again', async () => {
+    const { page, errors } = await openBlankEditor(env);
+    try {
+      await openSeed(page);
+      const redo = page.getByRole('button', { name: 'Redo' });
+      const undo = page.getByRole('button', { name: 'Undo' });
+      assert.equal(await redo.getAttribute('aria-disabled'), 'true', 'nothing to redo yet');
+      assert.equal(await undo.getAttribute('aria-disabled'), 'false', 'opening the seed can be undone');
+      const ru = SEED.claims.filter((c) => c.party === 'russia').map((c) => c.id);
+      assert.deepEqual(ru, ['ru-demilitarize', 'ru-recognition']);
+
+      // Asked first; Escape keeps everything, the focus back on the button.
+      const deleteRussia = page.getByRole('button', { name: 'Delete party Russia' });
+      await deleteRussia.click();
+      const dialog = page.getByRole('alertdialog', { name: 'Delete the party Russia?' });
+      await dialog.waitFor();
+      assert.equal(await dialog.locator('#ed-dialog-question').innerText(), '2 claims use Russia: ru-demilitarize, ru-recognition. Delete the party and these claims?');
+      assert.equal(await focusedName(page), 'BUTTON Cancel', 'the focus starts on Cancel, which loses nothing');
+      await axeCheck(page, 'the confirmation before deleting a party');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-confirm-delete.png'), fullPage: false });
+      await page.keyboard.press('Escape');
+      await until(async () => (await dialog.count()) === 0, 'Escape closes the question');
+      await until(async () => (await focusedName(page)) === 'BUTTON Delete party Russia', 'the focus back on Delete');
+      assert.equal((await claimIds(page)).length, 12);
+
+      // With the keyboard: Enter asks again, Shift+Tab to "Delete party and claims", Enter.
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focusedName(page), 'BUTTON Delete party and claims');
+      await page.keyboard.press('Enter');
+      await until(async () => (await claimIds(page)).length === 10, 'the party’s claims gone');
+      const left = SEED.claims.map((c) => c.id).filter((id) => !ru.includes(id));
+      assert.deepEqual(await claimIds(page), left);
+      assert.equal(await page.locator('[data-party="russia"]').count(), 0, 'the party is gone from the list and the preview');
+      assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-parties-title');
+
+      // The buttons: undo brings them back in their places, redo takes them again.
+      await undo.click();
+      await until(async () => (await claimIds(page)).length === 12, 'undone');
+      assert.deepEqual(await claimIds(page), SEED.claims.map((c) => c.id));
+      assert.equal(await said(page), 'Undid: delete party Russia and 2 claims');
+      assert.equal(await summary(page), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
+      assert.equal(await previewText(page, 'ru-demilitarize'), seedClaim('ru-demilitarize').quote.exact);
+      assert.equal(await redo.getAttribute('aria-disabled'), 'false');
+      await redo.click();
+      await until(async () => (await claimIds(page)).length === 10, 'redone');
+      assert.equal(await said(page), 'Redid: delete party Russia and 2 claims');
+      assert.equal(await redo.getAttribute('aria-disabled'), 'true');
+
+      // The keys: Ctrl+Z, Ctrl+Shift+Z, and Ctrl+Y.
+      await page.keyboard.press('Control+z');
+      await until(async () => (await claimIds(page)).length === 12, 'Ctrl+Z undoes');
+      await page.keyboard.press('Control+Shift+z');
+      await until(async () => (await claimIds(page)).length === 10, 'Ctrl+Shift+Z redoes');
+      await page.keyboard.press('Control+z');
+      await until(async () => (await claimIds(page)).length === 12, 'Ctrl+Z undoes again');
+      await page.keyboard.press('Control+y');
+      await until(async () => (await claimIds(page)).length === 10, 'Ctrl+Y redoes');
+
+      // In a text field Ctrl+Z is the browser's: it undoes the typing, not the file.
+      await page.getByRole('button', { name: 'Edit party Ukraine' }).click();
+      await page.locator('#ed-edit-party-aliases').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nthe Ukrainian government');
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(300); // as long as a Ctrl+Z on the page takes to show
+      assert.equal((await claimIds(page)).length, 10, 'Ctrl+Z in a text field leaves the file alone');
+      // A party edited keeps its id and its claims; its aliases are written.
+      await page.fill('#ed-edit-party-name', 'Ukrainian government');
+      await page.fill('#ed-edit-party-aliases', 'Kyiv\nthe Ukrainian government');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const ukraine = page.locator('.ed-entries li[data-party="ukraine"]');
+      await until(async () => (await ukraine.locator('.ed-entry-name').innerText()) === 'Ukrainian government', 'the party renamed');
+      assert.equal((await ukraine.locator('.ed-entry-id').innerText()).trim(), 'id ukraine');
+      assert.equal(await ukraine.locator('.ed-entry-more').innerText(), 'also: Kyiv, the Ukrainian government');
+      assert.match(await page.locator('.ed-claim[data-claim="ua-no-concessions"] .ed-claim-head').innerText(), /^Ukrainian government /);
+      assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
+      assert.equal(await focusedName(page), 'BUTTON Edit party Ukrainian government');
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
+  test('a claim made is offered back after a reload and restored; after Start over or Discard nothing is; a damaged draft is said, not dropped', async () => {
+    const { page, errors } = await openBlankEditor(env);
+    try {
+      await page.fill('#ed-headline', SEED.article.headline);
+      await page.fill('#ed-text', SEED.article.paragraphs.join('\n\n'));
+      await page.getByRole('button', { name: 'Start annotating' }).click();
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      const claim = seedClaim('us-army-push');
+      await selectWords(page, claim.quote.paragraph, claim.quote.exact);
+      await formFor(page, claim);
+      await party(page, claim.party, true);
+      await issue(page, claim.issue, true);
+      await finishClaim(page, claim);
+      const saved = () => page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+      await until(async () => (await saved())?.includes('"id": "us-ukraine-military"'), 'the claim saved in the browser');
+      assert.match(await saved(), /^claim-reader-editor draft 1\nsaved-at \d+\n\{\n {2}"format": "claim-reader\/1"/);
+
+      const draft = await saved();
+
+      // Reloaded: the work is offered back, and restored.
+      await page.reload();
+      const offer = page.getByRole('region', { name: /^Restore your unsaved work from .+\?$/ });
+      await offer.waitFor({ timeout: 20_000 });
+      assert.match(await offer.innerText(), /“US to push Russia to accept Ukraine's military rights in peace talks: Report”, with 1 claim\./);
+      await axeCheck(page, 'the start, unsaved work offered');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-restore-offer.png'), fullPage: false });
+      await offer.getByRole('button', { name: 'Restore it' }).click();
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      assert.deepEqual(await claimIds(page), ['us-ukraine-military']);
+      assert.match(await said(page), /^Restored your unsaved work from .+\.$/);
+      assert.equal(await summary(page), 'ok — 1 claim, 1 placed, 1 party, 1 issue');
+      await page.locator('.ed-preview .claim-reader[data-ready="true"]').waitFor();
+      assert.equal(await previewText(page, 'us-ukraine-military'), claim.quote.exact);
+
+      // Start over: the draft goes, so a reload starts afresh.
+      page.once('dialog', (d) => d.accept());
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await page.locator('#ed-headline').waitFor();
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
+      await page.reload();
+      await page.locator('#ed-headline').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('.ed-offer').count(), 0, 'nothing offered after Start over');
+
+      // Discard: the saved work goes for good.
+      await page.evaluate(({ key, draft }) => localStorage.setItem(key, draft), { key: DRAFT_KEY, draft });
+      await page.reload();
+      await offer.waitFor({ timeout: 20_000 });
+      await offer.getByRole('button', { name: 'Discard' }).click();
+      await until(async () => (await offer.count()) === 0, 'the offer gone');
+      assert.match(await said(page), /^Discarded the unsaved work from .+\.$/);
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
+      await page.reload();
+      await page.locator('#ed-headline').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('.ed-offer').count(), 0, 'nothing offered after Discard');
+
+      // A draft that cannot be read: said, kept aside, and the editor starts empty.
+      await page.evaluate((key) => localStorage.setItem(key, 'not a draft'), DRAFT_KEY);
+      await page.reload();
+      await page.locator('#ed-headline').waitFor({ timeout: 20_000 });
+      const alert = page.locator('.ed-unreadable[role="alert"]');
+      assert.equal(
+        await alert.locator('p').first().innerText(),
+        'Work saved in this browser could not be restored: it is not a draft this editor saved. It is kept as it is; save its text to look at it, or dismiss it.',
+      );
+      assert.equal(await page.evaluate(() => localStorage.getItem('claim-reader-editor/unreadable-draft')), 'not a draft');
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      assert.equal(await alert.count(), 0);
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
+  test('storage that is full or blocked gives a warning that the work is not being saved', async () => {
+    // Full: every write throws QuotaExceededError, as a browser whose quota is used up does.
+    const full = await openBlankEditor(env, () => {
+      Storage.prototype.setItem = function setItem() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    try {
+      const { page } = full;
+      assert.equal(await page.locator('.ed-storage-warning').innerText(), '', 'no warning before anything is to be saved');
+      await openSeed(page);
+      const warning = page.getByRole('alert').filter({ hasText: 'not being saved' });
+      await warning.waitFor();
+      assert.equal(
+        await warning.innerText(),
+        "Your work is not being saved: the browser's storage for this page is full. Export the claims file to keep it.",
+      );
+      assert.ok(await warning.isVisible());
+    } finally {
+      await full.page.close();
+    }
+    assert.deepEqual(full.errors, [], 'the page logged errors');
+
+    // Blocked: reading localStorage at all throws, as with storage turned off.
+    const blocked = await openBlankEditor(env, () => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+    try {
+      const warning = blocked.page.getByRole('alert').filter({ hasText: 'not being saved' });
+      await warning.waitFor();
+      assert.equal(
+        await warning.innerText(),
+        'Your work is not being saved: this browser does not let the page use its storage (private browsing, or storage blocked). Export the claims file to keep it.',
+      );
+    } finally {
+      await blocked.page.close();
+    }
+    assert.deepEqual(blocked.errors, [], 'the page logged errors');
+  });
+});
+
+describe('editor: editing and deleting on a phone (375 px, touch)', () => {
+  let env;
+  before(async () => {
+    env = await openEnvironment('editor-edit-mobile', MOBILE);
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  test('the edit form and the question before a deletion fit the screen, light and dark', async () => {
+    const { page, errors } = await openBlankEditor(env);
+    try {
+      await page.getByRole('button', { name: 'Open the seed article instead' }).tap();
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      await page.getByRole('button', { name: 'Edit claim ua-no-concessions' }).tap();
+      const form = page.getByRole('form', { name: 'Edit claim ua-no-concessions' });
+      await form.waitFor();
+      const box = await form.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, `the form fits the screen (${box.x}, ${box.width})`);
+      assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
+      await form.getByRole('button', { name: 'Cancel' }).tap();
+      await until(async () => (await page.locator('.ed-claim-form').count()) === 0, 'the form closed');
+
+      await page.getByRole('button', { name: 'Delete issue Recognising Russian-held land' }).tap();
+      const dialog = page.getByRole('alertdialog', { name: 'Delete the issue Recognising Russian-held land?' });
+      await dialog.waitFor();
+      assert.equal(
+        await dialog.locator('#ed-dialog-question').innerText(),
+        '3 claims use Recognising Russian-held land: ru-recognition, us-crimea, ua-no-concessions. Delete the issue and these claims?',
+      );
+      const d = await dialog.boundingBox();
+      assert.ok(d.x >= 0 && d.x + d.width <= 375, `the question fits the screen (${d.x}, ${d.width})`);
+      await axeCheck(page, 'the question on a phone');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-confirm.png'), fullPage: false });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await axeCheck(page, 'the question on a phone, dark');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-confirm-dark.png'), fullPage: false });
+      await dialog.getByRole('button', { name: 'Delete issue and claims' }).tap();
+      await until(async () => (await claimIds(page)).length === 9, 'the issue’s three claims gone');
+      await page.getByRole('button', { name: 'Undo' }).tap();
+      await until(async () => (await claimIds(page)).length === 12, 'undone by touch');
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+});
