@@ -6,16 +6,19 @@ use yew::prelude::*;
 
 use super::diagnostic_item::DiagnosticItem;
 use super::draft::Check;
+use super::target::Target;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckPanelProps {
     pub check: Check,
+    /// Takes the editor to what a diagnostic names.
+    pub on_follow: Callback<Target>,
 }
 
 #[function_component]
 pub fn CheckPanel(props: &CheckPanelProps) -> Html {
     let check = &props.check;
-    let items = check.diagnostics.iter().map(|d| html! { <DiagnosticItem diagnostic={d.clone()} followable=true /> });
+    let items = check.diagnostics.iter().map(|d| html! { <DiagnosticItem diagnostic={d.clone()} on_follow={props.on_follow.clone()} /> });
     let state = if check.errors > 0 { "has-errors" } else if check.diagnostics.is_empty() { "is-ok" } else { "has-warnings" };
     html! {
         <section class={format!("ed-check {state}")} aria-labelledby="ed-check-title">

@@ -139,6 +139,9 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
     });
     let start = quote.start.unwrap_or_default();
     let paragraph = quote.paragraph.unwrap_or_default();
+    // Editing, each field carries its JSON path, so that a diagnostic about it leads here.
+    let index = editing.as_ref().and_then(|id| editor.doc.as_ref()?.claims.iter().position(|c| &c.id == id));
+    let at = |field: &str| index.map(|i| format!("claims[{i}].{field}"));
     let (title, submit) = match &editing {
         Some(id) => (format!("Edit claim {id}"), "Save changes"),
         None => ("New claim".to_string(), "Add claim"),
@@ -149,7 +152,7 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
             if editing.is_some() {
                 <p class="ed-hint">{ "Select other words in the paragraph to change the quote." }</p>
             }
-            <p class="ed-quote">
+            <p class="ed-quote" data-target={at("quote")} tabindex={index.map(|_| "-1")}>
                 <span class="ed-quote-words">{ format!("“{}”", quote.exact) }</span>
                 <span class="ed-quote-where" data-quote-paragraph={paragraph.to_string()} data-quote-start={start.to_string()}>
                     { format!("paragraph {}, from character {} (in the file: paragraph {paragraph}, start {start})", paragraph + 1, start + 1) }
@@ -161,7 +164,7 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
             <div class="ed-row">
                 <div>
                     <label for="ed-party">{ "Party" }</label>
-                    <select id="ed-party" onchange={edit(|f, v| f.party = v)}>
+                    <select id="ed-party" data-target={at("party")} onchange={edit(|f, v| f.party = v)}>
                         <option value="" selected={fields.party.is_empty()}>{ "Choose a party" }</option>
                         { for party_options }
                     </select>
@@ -171,7 +174,7 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
                 </div>
                 <div>
                     <label for="ed-issue">{ "Issue" }</label>
-                    <select id="ed-issue" onchange={edit(|f, v| f.issue = v)}>
+                    <select id="ed-issue" data-target={at("issue")} onchange={edit(|f, v| f.issue = v)}>
                         <option value="" selected={fields.issue.is_empty()}>{ "Choose an issue" }</option>
                         { for issue_options }
                     </select>
@@ -189,39 +192,39 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
             <div class="ed-row">
                 <div>
                     <label for="ed-stance">{ "Stance" }</label>
-                    <select id="ed-stance" onchange={edit(|f, v| f.stance = Stance::from_word(&v))}>
+                    <select id="ed-stance" data-target={at("stance")} onchange={edit(|f, v| f.stance = Stance::from_word(&v))}>
                         <option value="" selected={fields.stance.is_none()}>{ "Choose a stance" }</option>
                         { for stance_options }
                     </select>
                 </div>
                 <div>
                     <label for="ed-certainty">{ "Certainty" }</label>
-                    <select id="ed-certainty" onchange={edit(|f, v| f.certainty = Certainty::from_word(&v))}>
+                    <select id="ed-certainty" data-target={at("certainty")} onchange={edit(|f, v| f.certainty = Certainty::from_word(&v))}>
                         <option value="" selected={fields.certainty.is_none()}>{ "Choose how firmly" }</option>
                         { for certainty_options }
                     </select>
                 </div>
                 <div>
                     <label for="ed-hedge">{ "Hedge " }<span class="ed-optional">{ "(optional)" }</span></label>
-                    <input id="ed-hedge" type="text" placeholder="reportedly" value={fields.hedge.clone()} oninput={type_in(|f, v| f.hedge = v)} />
+                    <input id="ed-hedge" data-target={at("hedge")} type="text" placeholder="reportedly" value={fields.hedge.clone()} oninput={type_in(|f, v| f.hedge = v)} />
                 </div>
             </div>
             <label for="ed-summary">{ "Summary" }</label>
-            <textarea id="ed-summary" rows="2" placeholder="One plain sentence: what the party wants." value={fields.summary.clone()} oninput={type_in(|f, v| f.summary = v)} />
+            <textarea id="ed-summary" data-target={at("summary")} rows="2" placeholder="One plain sentence: what the party wants." value={fields.summary.clone()} oninput={type_in(|f, v| f.summary = v)} />
             <fieldset class="ed-attribution">
                 <legend>{ "Attribution" }</legend>
                 <div class="ed-row">
                     <div>
                         <label for="ed-reported-by">{ "Reported by" }</label>
-                        <input id="ed-reported-by" type="text" value={fields.reported_by.clone()} oninput={type_in(|f, v| f.reported_by = v)} />
+                        <input id="ed-reported-by" data-target={at("attribution.reported_by")} type="text" value={fields.reported_by.clone()} oninput={type_in(|f, v| f.reported_by = v)} />
                     </div>
                     <div>
                         <label for="ed-basis">{ "Basis " }<span class="ed-optional">{ "(optional)" }</span></label>
-                        <input id="ed-basis" type="text" value={fields.basis.clone()} oninput={type_in(|f, v| f.basis = v)} />
+                        <input id="ed-basis" data-target={at("attribution.basis")} type="text" value={fields.basis.clone()} oninput={type_in(|f, v| f.basis = v)} />
                     </div>
                     <div>
                         <label for="ed-via">{ "Via " }<span class="ed-optional">{ "(optional)" }</span></label>
-                        <input id="ed-via" type="text" value={fields.via.clone()} oninput={type_in(|f, v| f.via = v)} />
+                        <input id="ed-via" data-target={at("attribution.via")} type="text" value={fields.via.clone()} oninput={type_in(|f, v| f.via = v)} />
                     </div>
                 </div>
             </fieldset>

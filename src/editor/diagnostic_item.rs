@@ -4,16 +4,16 @@
 
 use yew::prelude::*;
 
-use super::dom;
 use super::target::Target;
 use crate::model::{Diagnostic, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticItemProps {
     pub diagnostic: Diagnostic,
-    /// Whether the file it is about is the one in the editor, so its path can be followed.
+    /// Follows the diagnostic's path to what it names; `None` when the file it is about is not
+    /// the one in the editor (a file that did not open).
     #[prop_or_default]
-    pub followable: bool,
+    pub on_follow: Option<Callback<Target>>,
 }
 
 #[function_component]
@@ -39,17 +39,12 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
             }
         </>
     };
-    let target = props.followable.then(|| Target::of_path(&d.path)).flatten();
-    let Some(target) = target else {
+    let followed = props.on_follow.clone().zip(Target::of_path(&d.path));
+    let Some((on_follow, target)) = followed else {
         return html! { <li class={class} data-path={d.path.clone()}>{ text }</li> };
     };
     let go = format!("Go to {}", target.describe());
-    let onclick = Callback::from(move |_: MouseEvent| {
-        // Every target falls back to a list or heading the started editor always shows.
-        if !dom::locate(&target.selectors()) {
-            web_sys::console::warn_1(&format!("claim-reader editor: nothing on the page shows {}", target.path()).into());
-        }
-    });
+    let onclick = Callback::from(move |_: MouseEvent| on_follow.emit(target.clone()));
     html! {
         <li class={class} data-path={d.path.clone()}>
             <button type="button" class="ed-diagnostic-go" {onclick}>

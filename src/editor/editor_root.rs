@@ -25,6 +25,8 @@ use super::source_text::SourceText;
 use super::start_panel::StartPanel;
 use super::restore_offer::RestoreOffer;
 use super::storage_notice::StorageNotice;
+use super::target::Target;
+use super::dom;
 
 impl Reducible for EditorState {
     type Action = Action;
@@ -163,6 +165,30 @@ pub fn EditorRoot() -> Html {
             }
         })
     };
+    // A diagnostic about a field of a claim opens that claim's form, whose fields carry their
+    // paths; the page is searched once that render is in it.
+    let on_follow = {
+        let editor = editor.clone();
+        Callback::from(move |target: Target| {
+            let opens = match &target {
+                Target::Claim { index, field: Some(_) } => editor.doc.as_ref().and_then(|d| d.claims.get(*index)).map(|c| c.id.clone()),
+                _ => None,
+            };
+            let locate = move || {
+                // Every target falls back to a list or heading the started editor always shows.
+                if !dom::locate(&target.selectors()) {
+                    web_sys::console::warn_1(&format!("claim-reader editor: nothing on the page shows {}", target.path()).into());
+                }
+            };
+            match opens.filter(|id| editor.editing.as_ref() != Some(id)) {
+                Some(id) => {
+                    editor.dispatch(Action::StartEdit(id));
+                    gloo_timers::callback::Timeout::new(0, locate).forget();
+                }
+                None => locate(),
+            }
+        })
+    };
     // Read by screen readers as they change; empty when there is nothing to say.
     let notice = html! {
         <>
@@ -226,7 +252,7 @@ pub fn EditorRoot() -> Html {
                     <PartiesIssues editor={editor.clone()} />
                 </section>
                 <div class="ed-side">
-                    <CheckPanel check={editor.check.clone()} />
+                    <CheckPanel check={editor.check.clone()} {on_follow} />
                     <Preview file={editor.file.clone()} />
                 </div>
             </div>

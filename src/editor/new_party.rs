@@ -1,9 +1,9 @@
-//! Adds a party on the way, from the claim form: its name, a short name for the table, and an id
-//! (made from the name unless one is typed).
+//! Adds a party on the way, from the claim form: its name, a short name for the table, the other
+//! names the article uses for it, and an id (made from the name unless one is typed).
 
 use yew::prelude::*;
 
-use super::draft::{new_id, Action};
+use super::draft::{aliases_of, new_id, Action};
 use super::editor_root::Editor;
 use super::value_of;
 use crate::model::Party;
@@ -19,6 +19,7 @@ pub struct NewPartyProps {
 pub fn NewParty(props: &NewPartyProps) -> Html {
     let name = use_state(String::new);
     let short = use_state(String::new);
+    let aliases = use_state(String::new);
     let id = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let set = |state: &UseStateHandle<String>| {
@@ -26,7 +27,7 @@ pub fn NewParty(props: &NewPartyProps) -> Html {
         Callback::from(move |e: InputEvent| state.set(value_of(&e)))
     };
     let add = {
-        let (name, short, id, problem) = (name.clone(), short.clone(), id.clone(), problem.clone());
+        let (name, short, aliases, id, problem) = (name.clone(), short.clone(), aliases.clone(), id.clone(), problem.clone());
         let (editor, on_added) = (props.editor.clone(), props.on_added.clone());
         Callback::from(move |_: MouseEvent| {
             let full = name.trim().to_string();
@@ -37,7 +38,7 @@ pub fn NewParty(props: &NewPartyProps) -> Html {
             match new_id(&id, &full, |taken| editor.parties().iter().any(|p| p.id == taken)) {
                 Ok(new) => {
                     let short_name = Some(short.trim().to_string()).filter(|s| !s.is_empty());
-                    editor.dispatch(Action::AddParty(Party { id: new.clone(), name: full, short_name, aliases: Vec::new() }));
+                    editor.dispatch(Action::AddParty(Party { id: new.clone(), name: full, short_name, aliases: aliases_of(&aliases) }));
                     on_added.emit(new);
                 }
                 Err(why) => problem.set(Some(why)),
@@ -61,6 +62,9 @@ pub fn NewParty(props: &NewPartyProps) -> Html {
                     <input id="ed-party-id" type="text" placeholder="made from the name" value={(*id).clone()} oninput={set(&id)} />
                 </div>
             </div>
+            <label for="ed-party-aliases">{ "Aliases " }<span class="ed-optional">{ "(optional)" }</span></label>
+            <textarea id="ed-party-aliases" rows="2" aria-describedby="ed-party-aliases-hint" value={(*aliases).clone()} oninput={set(&aliases)} />
+            <p class="ed-hint" id="ed-party-aliases-hint">{ "Other names the article uses for the party, one a line: “Moscow”, “the Kremlin”." }</p>
             if let Some(why) = &*problem {
                 <p class="ed-problem" role="alert">{ why.clone() }</p>
             }

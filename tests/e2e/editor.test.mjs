@@ -85,6 +85,7 @@ async function party(page, id, add) {
     await page.fill('#ed-party-name', p.name);
     if (p.short_name) await page.fill('#ed-party-short', p.short_name);
     await page.fill('#ed-party-id', p.id);
+    if (p.aliases?.length) await page.fill('#ed-party-aliases', p.aliases.join('\n'));
     await page.getByRole('button', { name: 'Add party' }).click();
     await until(async () => (await page.inputValue('#ed-party')) === id, `party ${id} added and chosen`);
   } else {
@@ -250,6 +251,15 @@ function focused(page) {
   });
 }
 
+/** What has the focus once a diagnostic followed has marked its place (a claim's field is
+ * focused once its form has opened, a moment after the choice). */
+function locatedFocus(page) {
+  return until(async () => {
+    const at = await focused(page);
+    return at.located ? at : null;
+  }, 'the place a diagnostic names is focused and marked');
+}
+
 /** Chooses the check's diagnostic about `path`. */
 async function followDiagnostic(page, path) {
   const item = page.locator(`.ed-check .ed-diagnostic[data-path="${path}"] button`);
@@ -366,8 +376,8 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
         for (const k of ['party', 'issue', 'stance', 'certainty', 'summary', 'attribution']) assert.deepEqual(got[k], want[k], `${m.id}.${k}`);
         assert.equal(got.hedge, want.hedge, `${m.id}.hedge`);
       }
-      // The seed's parties as the form takes them (it asks for no aliases), and its issues.
-      assert.deepEqual(exported.parties, SEED.parties.map(({ aliases, ...p }) => p));
+      // The seed's parties, aliases and all, and its issues.
+      assert.deepEqual(exported.parties, SEED.parties);
       assert.deepEqual(exported.issues, SEED.issues);
       const checked = check(file);
       assert.equal(checked.status, 0, checked.out);
@@ -492,15 +502,23 @@ describe('editor: claims files opened, and diagnostics that lead to what they na
       // Chosen, a diagnostic takes the editor to what it names: focused, on the screen, marked.
       await page.evaluate(() => window.scrollTo(0, 0));
       await followDiagnostic(page, 'claims[3].party');
-      let at = await focused(page);
-      assert.deepEqual({ tag: at.tag, claim: at.claim, located: at.located, onScreen: at.onScreen }, { tag: 'li', claim: SEED.claims[3].id, located: true, onScreen: true }, JSON.stringify(at));
-      assert.match(at.text, /^moscow opposes on Ukraine's military/);
+      // A claim's field: the claim's form opens on its words, the field focused and marked.
+      let at = await locatedFocus(page);
+      assert.deepEqual({ tag: at.tag, target: at.target, located: at.located, onScreen: at.onScreen }, { tag: 'select', target: 'claims[3].party', located: true, onScreen: true }, JSON.stringify(at));
+      assert.equal(await page.locator('#ed-claim-form-title').innerText(), `Edit claim ${SEED.claims[3].id}`);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'ed-party');
       assert.equal(
-        await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor),
-        'rgb(255, 244, 194)',
-        'the claim is highlighted',
+        await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle),
+        'solid',
+        'the field is marked',
       );
       await page.screenshot({ path: join(ARTIFACTS, 'editor-desktop-diagnostic.png'), fullPage: false });
+      // Fixed there, the diagnostic goes: Russia is the party the file meant.
+      await page.selectOption('#ed-party', 'russia');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await until(async () => (await page.locator('.ed-check-summary').innerText()) === '1 error', 'the party error is fixed in the form');
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await until(async () => (await page.locator('.ed-check-summary').innerText()) === '2 errors', 'undone, for what follows');
       // With the keyboard: Tab back to the check's other diagnostic, Enter.
       await page.locator('.ed-check .ed-diagnostic[data-path="issues[1].label"] button').focus();
       await page.keyboard.press('Enter');
@@ -530,23 +548,25 @@ describe('editor: claims files opened, and diagnostics that lead to what they na
       assert.equal(await page.locator('.ed-refused button').count(), 0, 'a file not open has nowhere to lead');
 
       // A quote the article lacks is a warning: it opens, in place of the file before, and the
-      // warning leads to its claim.
+      // warning leads to its claim's form, at the quote, where other words can be selected.
       const unplaced = seedWith((s) => (s.claims[7].quote.exact = 'words the article lacks'));
       await dropFile(page, '.ed-check', 'unplaced.json', unplaced);
       await until(async () => (await page.locator('.ed-check-summary').innerText()) === 'ok, 1 warning — 12 claims, 11 placed, 3 parties, 7 issues', 'the file with a warning opened');
       assert.equal(await notice.innerText(), 'The file opened in place of the article you were annotating.');
       assert.equal(await page.locator('.ed-refused').count(), 0);
       await followDiagnostic(page, 'claims[7].quote.exact');
-      at = await focused(page);
-      assert.deepEqual({ claim: at.claim, located: at.located, onScreen: at.onScreen }, { claim: SEED.claims[7].id, located: true, onScreen: true }, JSON.stringify(at));
+      at = await locatedFocus(page);
+      assert.deepEqual({ target: at.target, onScreen: at.onScreen }, { target: 'claims[7].quote', onScreen: true }, JSON.stringify(at));
+      assert.equal(await page.locator('#ed-claim-form-title').innerText(), `Edit claim ${SEED.claims[7].id}`);
       assert.ok(await page.getByRole('button', { name: 'Export claims file' }).isEnabled());
     } finally {
       await page.close();
     }
-    // The preview is the reader, which tells a page's author of a file's errors in the console:
-    // those two, and nothing else.
+    // The preview is the reader, which tells a page's author of a file's errors in the console
+    // each time it reads the file: those two, and nothing else.
     const expected = /^console error: claim-reader: error at (issues\[1\]\.label|claims\[3\]\.party): /;
-    assert.equal(errors.filter((e) => expected.test(e)).length, 2, errors.join('\n'));
+    const logged = new Set(errors.filter((e) => expected.test(e)).map((e) => e.match(expected)[1]));
+    assert.deepEqual([...logged].sort(), ['claims[3].party', 'issues[1].label'], errors.join('\n'));
     assert.deepEqual(errors.filter((e) => !expected.test(e)), [], 'the page logged errors');
   });
 });
@@ -613,8 +633,9 @@ describe('editor: the seed opened on a phone (375 px, touch)', () => {
       assert.ok((await horizontalOverflow(page)) <= 0, 'nothing wider than the screen');
       await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-check.png'), fullPage: false });
       await diagnostic.tap();
-      const at = await focused(page);
-      assert.deepEqual({ claim: at.claim, located: at.located, onScreen: at.onScreen }, { claim: SEED.claims[10].id, located: true, onScreen: true }, JSON.stringify(at));
+      const at = await locatedFocus(page);
+      assert.deepEqual({ target: at.target, onScreen: at.onScreen }, { target: 'claims[10].quote', onScreen: true }, JSON.stringify(at));
+      assert.equal(await page.locator('#ed-claim-form-title').innerText(), `Edit claim ${SEED.claims[10].id}`);
       await page.screenshot({ path: join(ARTIFACTS, 'editor-mobile-located.png'), fullPage: false });
       await axeCheck(page, 'a diagnostic followed on a phone');
     } finally {
@@ -760,7 +781,7 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       const dialog = page.getByRole('alertdialog', { name: 'Delete the party Russia?' });
       await dialog.waitFor();
       assert.equal(await dialog.locator('#ed-dialog-question').innerText(), '2 claims use Russia: ru-demilitarize, ru-recognition. Delete the party and these claims?');
-      assert.equal(await focusedName(page), 'BUTTON Cancel', 'the focus starts on Cancel, which loses nothing');
+      await until(async () => (await focusedName(page)) === 'BUTTON Cancel', 'the focus starts on Cancel, which loses nothing');
       await axeCheck(page, 'the confirmation before deleting a party');
       await page.screenshot({ path: join(ARTIFACTS, 'editor-confirm-delete.png'), fullPage: false });
       await page.keyboard.press('Escape');
@@ -771,6 +792,7 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       // With the keyboard: Enter asks again, Shift+Tab to "Delete party and claims", Enter.
       await page.keyboard.press('Enter');
       await dialog.waitFor();
+      await until(async () => (await focusedName(page)) === 'BUTTON Cancel', 'asked again, the focus on Cancel');
       await page.keyboard.press('Shift+Tab');
       assert.equal(await focusedName(page), 'BUTTON Delete party and claims');
       await page.keyboard.press('Enter');
@@ -779,19 +801,19 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       assert.deepEqual(await claimIds(page), left);
       assert.equal(await page.locator('[data-party="russia"]').count(), 0, 'the party is gone from the list and the preview');
       assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-parties-title');
+      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ed-parties-title', 'the focus on the parties’ heading');
 
       // The buttons: undo brings them back in their places, redo takes them again.
       await undo.click();
       await until(async () => (await claimIds(page)).length === 12, 'undone');
       assert.deepEqual(await claimIds(page), SEED.claims.map((c) => c.id));
-      assert.equal(await said(page), 'Undid: delete party Russia and 2 claims');
+      await until(async () => (await said(page)) === 'Undid: delete party Russia and 2 claims', 'the undo said');
       assert.equal(await summary(page), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
       assert.equal(await previewText(page, 'ru-demilitarize'), seedClaim('ru-demilitarize').quote.exact);
       assert.equal(await redo.getAttribute('aria-disabled'), 'false');
       await redo.click();
       await until(async () => (await claimIds(page)).length === 10, 'redone');
-      assert.equal(await said(page), 'Redid: delete party Russia and 2 claims');
+      await until(async () => (await said(page)) === 'Redid: delete party Russia and 2 claims', 'the redo said');
       assert.equal(await redo.getAttribute('aria-disabled'), 'true');
 
       // The keys: Ctrl+Z, Ctrl+Shift+Z, and Ctrl+Y.
