@@ -193,6 +193,15 @@ fn rendered_ahead(host: &Element) -> Option<Element> {
     shadow.query_selector(".claim-reader[data-static]").ok()??.parent_element()
 }
 
+/// The text of the JSON island `host` names (`data-claims`), when the page has it. A reader
+/// rendered ahead is hydrated only with this data: `claim-reader render --as embed` writes it
+/// with the reader, from the same file, and hydrating needs the data the reader was rendered
+/// from, node for node; other data (a page calling `mount` with its own) is rendered afresh.
+fn island_text(host: &Element, document: &web_sys::Document) -> Option<String> {
+    let script = document.get_element_by_id(&host.get_attribute("data-claims")?)?;
+    (script.tag_name() == "SCRIPT").then(|| script.text_content().unwrap_or_default())
+}
+
 /// True when `wrapper` holds the seed page's reader rendered ahead (`scripts/post-build`).
 fn holds_rendered_ahead(wrapper: &Element) -> bool {
     wrapper.query_selector(":scope > .claim-reader[data-static]").ok().flatten().is_some()
@@ -203,9 +212,9 @@ fn holds_rendered_ahead(wrapper: &Element) -> bool {
 /// `options` is a [`MountOptions`]: `{ theme?: "light" | "dark", stylesheet?: string }`.
 ///
 /// A host holding a reader rendered ahead (a declarative shadow root, see [`rendered_ahead`])
-/// is hydrated instead: the reader's nodes stay where they are, and the live reader takes them
-/// over, with the stylesheet that shadow root already links. Its data must be the data it was
-/// rendered from.
+/// is hydrated instead when `data` is the text of the JSON island the host names ([`island_text`]): the reader's
+/// nodes stay where they are, and the live reader takes them over, with the stylesheet that
+/// shadow root already links.
 #[wasm_bindgen]
 pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHandle, JsError> {
     let options = MountOptions::from_js(options)?;
@@ -225,7 +234,11 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
     };
     let source = source_of(&data);
 
-    if let (Some(wrapper), Source::Json(_)) = (rendered_ahead(&host), &source) {
+    let hydrate = match &source {
+        Source::Json(json) => rendered_ahead(&host).filter(|_| island_text(&host, &document).as_deref() == Some(&**json)),
+        _ => None,
+    };
+    if let Some(wrapper) = hydrate {
         // A copy of the reader as rendered, for `destroy` to put back.
         let copy = wrapper.clone_node_with_deep(true).map_err(|_| failed("copy the reader rendered ahead"))?;
         let placement = Placement::Hydrated { wrapper: wrapper.clone(), copy };
@@ -266,10 +279,12 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
 pub fn mount_seed_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(Some(host)) = document.query_selector("[data-claim-reader-seed]") else { return };
-    let island = host.get_attribute("data-claims").unwrap_or_default();
-    let source = match document.get_element_by_id(&island) {
-        Some(script) if script.tag_name() == "SCRIPT" => Source::Json(script.text_content().unwrap_or_default().into()),
-        _ => Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into()),
+    let source = match island_text(&host, &document) {
+        Some(text) => Source::Json(text.into()),
+        None => {
+            let island = host.get_attribute("data-claims").unwrap_or_default();
+            Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into())
+        }
     };
     let hydrate = matches!(source, Source::Json(_)) && holds_rendered_ahead(&host);
     // The page's only reader: its claim links need no name.

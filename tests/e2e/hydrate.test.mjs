@@ -201,6 +201,7 @@ describe('hydrated in place, with JavaScript on (desktop)', () => {
     const back = await page.evaluate(async () => {
       const host = document.querySelector('[data-claim-reader]');
       const wrapper = host.querySelector('.claim-reader-host').shadowRoot.querySelector('.claim-reader').parentElement;
+      window.__host = host;
       host.remove();
       // The loader releases readers whose element left the page (a MutationObserver).
       for (let i = 0; i < 50 && !wrapper.querySelector('.claim-reader[data-static]'); i++) await new Promise((ok) => setTimeout(ok, 20));
@@ -215,6 +216,35 @@ describe('hydrated in place, with JavaScript on (desktop)', () => {
     assert.equal(back.readers, 1);
     assert.ok(back.notes > 0, 'with its notes');
     assert.equal(back.buttons, 0);
+
+    // Mounted with other data, the element gets a reader of its own (hydrating needs the data it
+    // was rendered from); with its island's data, the reader put back is hydrated again.
+    const again = await page.evaluate(async () => {
+      const host = window.__host;
+      const settle = (ok) => new Promise((done) => {
+        const tick = () => (ok() ? done() : setTimeout(tick, 20));
+        tick();
+      });
+      const readerOf = (container) => container?.shadowRoot?.querySelector('.claim-reader');
+      const rendered = host.querySelector(':scope > .claim-reader-host');
+      const before = readerOf(rendered);
+      const other = await ClaimReader.mount(host, await (await fetch('../seed.json')).text());
+      const own = host.querySelector(':scope > .claim-reader-host');
+      await settle(() => readerOf(own)?.dataset.ready === 'true');
+      const fresh = { own: own !== rendered, headline: readerOf(own).querySelector('.cr-headline').textContent };
+      other.destroy();
+      const restored = host.querySelector(':scope > .claim-reader-host') === rendered && readerOf(rendered) === before;
+      const island = document.getElementById(host.dataset.claims).textContent;
+      const hydrated = await ClaimReader.mount(host, island);
+      await settle(() => readerOf(rendered)?.dataset.ready === 'true');
+      const same = readerOf(rendered) === before && host.querySelectorAll(':scope > .claim-reader-host').length === 1;
+      hydrated.destroy();
+      return { fresh, restored, same };
+    });
+    assert.equal(again.fresh.own, true, 'other data: a reader of its own');
+    assert.match(again.fresh.headline, /US to push Russia/);
+    assert.equal(again.restored, true, 'destroy puts the element back as it was');
+    assert.equal(again.same, true, 'the island\'s data: hydrated again, in place');
     assert.deepEqual(errors, []);
     await page.close();
   });
