@@ -212,9 +212,9 @@ fn holds_rendered_ahead(wrapper: &Element) -> bool {
 /// `options` is a [`MountOptions`]: `{ theme?: "light" | "dark", stylesheet?: string }`.
 ///
 /// A host holding a reader rendered ahead (a declarative shadow root, see [`rendered_ahead`])
-/// is hydrated instead when `data` is the text of the JSON island the host names ([`island_text`]): the reader's
-/// nodes stay where they are, and the live reader takes them over, with the stylesheet that
-/// shadow root already links.
+/// is hydrated instead when `data` is the text of the JSON island the host names
+/// ([`island_text`]): the reader's nodes stay where they are, and the live reader takes them
+/// over, with the stylesheet that shadow root already links.
 #[wasm_bindgen]
 pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHandle, JsError> {
     let options = MountOptions::from_js(options)?;
