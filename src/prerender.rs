@@ -3,8 +3,10 @@
 //! [`crate::components::ReaderContext::is_static`]). The command's `render` writes it; the seed
 //! page's build puts it into `index.html`.
 //!
-//! With script, the live reader replaces what was rendered ahead (the loader mounts over it).
-//! Search engines read who claims what from the schema.org JSON-LD written beside it.
+//! With script, the live reader hydrates what was rendered ahead: the markup carries yew's
+//! component markers (empty HTML comments) so that the browser's first render adopts these very
+//! nodes, then turns them into the live reader in place. Search engines read who claims what
+//! from the schema.org JSON-LD written beside it.
 
 use serde_json::{json, Value};
 
@@ -57,9 +59,36 @@ pub fn reader_markup(json: &str) -> String {
         name: None,
         on_load: Default::default(),
         prerender: true,
+        hydrate: false,
     };
-    let renderer = yew::LocalServerRenderer::<ReaderRoot>::with_props(props).hydratable(false);
-    futures::executor::block_on(renderer.render())
+    let renderer = yew::LocalServerRenderer::<ReaderRoot>::with_props(props).hydratable(true);
+    unnamed_markers(&futures::executor::block_on(renderer.render()))
+}
+
+/// Yew's component markers without the component's name (`<!--<[path::Name]>-->` becomes
+/// `<!--<[]>-->`, as a release build writes them): hydration reads only their brackets. Every
+/// text from the data is escaped, so no `<!--` in the markup is anything but a marker.
+fn unnamed_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--") {
+        let (before, marker) = rest.split_at(at);
+        out.push_str(before);
+        let open = ["<!--<[", "<!--</["].into_iter().find(|open| marker.starts_with(open));
+        match (open, marker.find("]>-->")) {
+            (Some(open), Some(end)) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &marker[end + "]>-->".len()..];
+            }
+            _ => {
+                out.push_str("<!--");
+                rest = &marker["<!--".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn attr(value: &str) -> String {
@@ -72,11 +101,13 @@ fn script_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
+/// The embed: inside the shadow root, the reader in a `<div>` of its own, which the browser
+/// hydrates (yew hydrates an element's children, and a shadow root is no element).
 fn embed(reader: &Reader, json: &str, markup: &str, files: &Files) -> String {
     let island = attr(&files.island);
     format!(
         "<div data-claim-reader data-claims=\"{island}\">\
-<div class=\"claim-reader-host\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\">{markup}</template></div>\
+<div class=\"claim-reader-host\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div>{markup}</div></template></div>\
 </div>\n<script type=\"application/json\" id=\"{island}\">{}</script>\n{}\n",
         attr(&files.stylesheet),
         script_json(json.trim()),

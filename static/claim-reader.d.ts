@@ -99,7 +99,8 @@ export interface ReaderHandle {
   claims(): Claim[];
   /** Shows the error panel with this message (e.g. the data could not be fetched). */
   fail(message: string): void;
-  /** Removes the reader and its listeners and puts the element's own children back. */
+  /** Removes the reader and its listeners and puts the element's own children back (for a
+   * reader that hydrated one rendered ahead: that reader, as it was rendered). */
   destroy(): void;
   /** True once destroy() has run. */
   readonly destroyed: boolean;
@@ -108,7 +109,9 @@ export interface ReaderHandle {
 /**
  * Mounts a reader into `element`, inside a shadow root. `data` may be null to show the loading
  * state until `handle.update(data)`. Problems in the data are shown in the reader and logged to
- * the console; they never throw. Wrong options reject the promise.
+ * the console; they never throw. Wrong options reject the promise. An element holding a reader
+ * rendered ahead (`claim-reader render --as embed`) is hydrated in place, with the data it was
+ * rendered from.
  */
 export function mount(element: Element, data?: ClaimsData | null, options?: MountOptions): Promise<ReaderHandle>;
 

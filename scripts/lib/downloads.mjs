@@ -15,11 +15,12 @@ export const BUDGET_BROTLI = 102_400;
 /**
  * While the bundle is over the budget, the most it may weigh: the measured total (130,043 B: the
  * reader as Yew components, 119,659 B, then the host-page features of links, events and
- * claims(), the article's language and direction, anchoring in every script) and a little room. Lowered whenever the weight drops; raised only for a feature an
+ * claims(), the article's language and direction, anchoring in every script) and a little room,
+ * raised by 16,250 B for hydrating the reader rendered ahead (README). Lowered whenever the weight drops; raised only for a feature an
  * issue asks for, by its measured weight, with the reason in README's weight paragraph. null
  * once the budget is met.
  */
-export const CEILING_BROTLI = 131_300;
+export const CEILING_BROTLI = 147_550;
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

@@ -39,7 +39,9 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let context = use_reader();
     let paragraphs = context.as_ref().map_or(0, |c| c.reader.paragraphs.len());
     let chunks = paragraphs.div_ceil(PER_CHUNK).max(1);
-    let filled = use_state_eq(|| FIRST_CHUNKS);
+    // A reader that took over one rendered ahead keeps every chunk it found built.
+    let hydrated = context.as_ref().is_some_and(|c| c.hydrated);
+    let filled = use_state_eq(|| if hydrated { chunks } else { FIRST_CHUNKS });
     {
         let filled = filled.clone();
         use_effect_with((*filled, chunks), move |&(n, chunks)| {

@@ -59,6 +59,9 @@ pub struct ClaimReaderProps {
     /// Rendered ahead as HTML that works with no script.
     #[prop_or_default]
     pub prerender: bool,
+    /// Hydrates the reader rendered ahead (see [`super::ReaderRootProps::hydrate`]).
+    #[prop_or_default]
+    pub hydrate: bool,
 }
 
 /// Shows one article. New data keeps what the reader has done (issues switched off, details
@@ -72,15 +75,24 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
     });
     let prefix = use_memo((), |_| next_instance_prefix());
     let root = use_node_ref();
-    let context = use_memo((reader.clone(), prefix.clone(), props.name.clone(), props.prerender), {
+    // Hydrating, the first render is the reader rendered ahead, as it is in the page; the effect
+    // after it renders the live one in place, in the same task, before anything is painted.
+    let ahead = use_state_eq(|| props.hydrate);
+    {
+        let ahead = ahead.setter();
+        use_effect_with((), move |_| ahead.set(false));
+    }
+    let is_static = props.prerender || *ahead;
+    let context = use_memo((reader.clone(), prefix.clone(), props.name.clone(), is_static, props.hydrate), {
         let (dispatch, root) = (state.dispatcher(), root.clone());
-        move |(reader, prefix, name, is_static)| ReaderContext {
+        move |(reader, prefix, name, is_static, hydrated)| ReaderContext {
             reader: reader.clone(),
             dispatch,
             prefix: (**prefix).clone(),
             root,
             name: name.clone(),
             prerendered: *is_static,
+            hydrated: *hydrated,
         }
     });
     let muted = use_memo(state.muted.clone(), |muted| muted.clone());
@@ -105,7 +117,6 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
         .map(|(p, i)| reader.table.cell(p, i).claims.iter().flat_map(|&c| reader.segments_of[c].iter().copied()).collect())
         .unwrap_or_default();
 
-    let is_static = context.is_static();
     let events = PassageEvents { context: (*context).clone(), muted: muted.clone(), back_to: state.return_cell() };
     let article = &reader.doc.article;
     html! {

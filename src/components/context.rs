@@ -41,6 +41,10 @@ pub struct ReaderContext {
     pub name: Option<AttrValue>,
     /// Rendered ahead as HTML for pages read without script; see [`ReaderContext::is_static`].
     pub prerendered: bool,
+    /// Took over a reader rendered ahead (hydrated it in place): what that one laid out stays
+    /// where it was, so that nothing on the screen moves when the live reader takes over (its
+    /// note markers stay, every chunk of the article stays built).
+    pub hydrated: bool,
 }
 
 impl ReaderContext {
@@ -51,10 +55,11 @@ impl ReaderContext {
 
     /// Rendered ahead as HTML for pages read without script (`claim-reader render`): plain
     /// links where the live reader has buttons, and every claim's details as numbered notes.
-    /// Only the command renders ahead, so the browser build leaves that form out (3.2 KB of
-    /// brotli wasm, measured); the live reader replaces what was rendered ahead.
+    /// The browser renders this form too, once: a reader hydrating one rendered ahead first
+    /// renders exactly what is in the page (yew's hydration adopts the nodes only when they
+    /// match), then the live form in place.
     pub fn is_static(&self) -> bool {
-        cfg!(not(target_arch = "wasm32")) && self.prerendered
+        self.prerendered
     }
 
     /// The id of claim `c`'s numbered note (static rendering).

@@ -41,7 +41,7 @@ impl PassageEvents {
     }
 
     fn handle(&self, event: &Event) {
-        let Some(mark) = dom::closest(event, "mark[data-seg]") else { return };
+        let Some(mark) = dom::closest(event, "mark[data-seg]").or_else(|| marked_passage(event)) else { return };
         let kind = event.type_();
         let opener = match kind.as_str() {
             "mouseover" | "mouseout" => Opener::Hover,
@@ -77,6 +77,25 @@ impl PassageEvents {
             }
         })
     }
+}
+
+/// The passage a clicked note marker follows. A reader that took over one rendered ahead keeps
+/// the markers after the passages (see `passage.rs`); a click on one is a click on its passage.
+fn marked_passage(event: &Event) -> Option<Element> {
+    if event.type_() != "click" {
+        return None;
+    }
+    let mut at = dom::closest(event, "a.cr-note-ref")?.previous_element_sibling();
+    while let Some(element) = at {
+        if element.matches("mark[data-seg]").unwrap_or(false) {
+            return Some(element);
+        }
+        if !element.matches("a.cr-note-ref").unwrap_or(false) {
+            return None;
+        }
+        at = element.previous_element_sibling();
+    }
+    None
 }
 
 /// (paragraph, segment) of a passage, from its `data-seg`.

@@ -37,9 +37,9 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <section class="cr-legend-box" aria-label="Issues">
             <h2 class="cr-legend-title" lang="en" dir="ltr">{ "Issues" }</h2>
-            if !context.is_static() {
-                <p class="cr-legend-help" lang="en" dir="ltr">{ "Switch an issue's highlights off or on." }</p>
-            }
+            // Rendered ahead, its place is kept but nothing shows (the stylesheet hides it): the
+            // live reader that takes over in place shows it without moving the legend.
+            <p class="cr-legend-help" lang="en" dir="ltr">{ "Switch an issue's highlights off or on." }</p>
             <ul class="cr-legend">
                 { for issues.iter().enumerate().map(|(i, issue)| {
                     let count = reader.cells.iter().filter(|&&(_, of)| of == i).count();

@@ -53,13 +53,22 @@ pub fn Passage(props: &PassageProps) -> Html {
         .collect();
     let seg = (!is_muted).then(|| format!("{p}-{s}"));
     let live = !context.is_static();
-    // Rendered ahead, each claim ending here links to its note, and the note back here.
-    let note_refs = context.is_static().then(|| {
+    // Rendered ahead, each claim ending here links to its note, and the note back here. A
+    // reader that took over one rendered ahead keeps the markers where they were, so no line
+    // of the article moves; there the notes are gone, and a marker opens its passage's details
+    // as the passage does (`events.rs`), for the pointer only: the passage is the stop for
+    // focus and what screen readers read.
+    let note_refs = (context.is_static() || context.hydrated).then(|| {
         let ending = claims.iter().copied().filter(|&c| placed(c).is_some_and(|a| a.range.end == segment.range.end));
         ending
-            .map(|c| html! {
-                <a class="cr-note-ref" href={format!("#{}", context.note_id(c))} id={context.note_ref_id(c)}
-                    aria-label={format!("Note {}", c + 1)} lang="en" dir="ltr">{ format!("[{}]", c + 1) }</a>
+            .map(|c| match context.is_static() {
+                true => html! {
+                    <a class="cr-note-ref" href={format!("#{}", context.note_id(c))} id={context.note_ref_id(c)}
+                        aria-label={format!("Note {}", c + 1)} lang="en" dir="ltr">{ format!("[{}]", c + 1) }</a>
+                },
+                false => html! {
+                    <a class="cr-note-ref" aria-hidden="true" lang="en" dir="ltr">{ format!("[{}]", c + 1) }</a>
+                },
             })
             .collect::<Html>()
     });

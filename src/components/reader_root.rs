@@ -36,6 +36,10 @@ pub struct ReaderRootProps {
     /// Rendered ahead as HTML that works with no script (see [`super::ReaderContext::is_static`]).
     #[prop_or_default]
     pub prerender: bool,
+    /// Hydrates a reader rendered ahead from the same data (`prerender` on the server): the
+    /// first render is that one, node for node, and the live reader follows in place.
+    #[prop_or_default]
+    pub hydrate: bool,
 }
 
 /// The pipeline's result for a source: `None` while loading.
@@ -67,7 +71,7 @@ pub fn ReaderRoot(props: &ReaderRootProps) -> Html {
     let (theme, name) = (props.theme.clone(), props.name.clone());
     match &*loaded {
         None => html! { <Loading {theme} /> },
-        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} {name} prerender={props.prerender} /> },
+        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} {name} prerender={props.prerender} hydrate={props.hydrate} /> },
         Some(Err(diagnostics)) => html! { <ErrorPanel diagnostics={diagnostics.clone()} {theme} /> },
     }
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer};
 use wasm_bindgen::prelude::*;
-use web_sys::{DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{DocumentFragment, Element, Node, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
 use crate::components::{ReaderRef, ReaderRoot, ReaderRootProps, Source};
@@ -79,13 +79,21 @@ impl MountOptions {
     }
 }
 
+/// Where a mounted reader is, and what `destroy` puts back.
+enum Placement {
+    /// In a shadow root of its own, in `container`; the host's own children are kept aside in
+    /// `saved` while the reader shows.
+    Own { container: Element, saved: DocumentFragment },
+    /// Hydrated in place in `wrapper`, inside the host's declarative shadow root (a reader
+    /// rendered ahead, see [`rendered_ahead`]); `copy` is that reader as it was found.
+    Hydrated { wrapper: Element, copy: Node },
+}
+
 /// A mounted reader, as the JavaScript API hands it out.
 #[wasm_bindgen]
 pub struct ReaderHandle {
     host: Element,
-    container: Element,
-    /// The host's own children, kept aside while the reader shows and put back by `destroy`.
-    saved: DocumentFragment,
+    placement: Placement,
     app: Option<yew::AppHandle<ReaderRoot>>,
     theme: Option<AttrValue>,
     /// The host element's id, which links to this reader's claims name.
@@ -103,6 +111,7 @@ impl ReaderHandle {
             name: self.name.clone(),
             on_load: self.on_load.clone(),
             prerender: false,
+            hydrate: false,
         }
     }
 }
@@ -125,13 +134,27 @@ impl ReaderHandle {
         }
     }
 
-    /// Removes the reader and its listeners, and puts the host element back as it was.
+    /// Removes the reader and its listeners, and puts the host element back as it was: its own
+    /// children for a reader mounted into it, the reader rendered ahead for one that hydrated it
+    /// (as it was rendered, readable without script again).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
             self.loaded.replace(None);
-            self.container.remove();
-            let _ = self.host.append_child(&self.saved);
+            match &self.placement {
+                Placement::Own { container, saved } => {
+                    container.remove();
+                    let _ = self.host.append_child(saved);
+                }
+                Placement::Hydrated { wrapper, copy } => {
+                    while let Some(child) = wrapper.first_child() {
+                        let _ = wrapper.remove_child(&child);
+                    }
+                    while let Some(child) = copy.first_child() {
+                        let _ = wrapper.append_child(&child);
+                    }
+                }
+            }
         }
     }
 
@@ -162,9 +185,36 @@ fn source_of(data: &JsValue) -> Source {
     }
 }
 
+/// The element holding a reader rendered ahead in `host`'s declarative shadow root
+/// (`claim-reader render --as embed`: the root's `<div>` around the reader), when there is one.
+fn rendered_ahead(host: &Element) -> Option<Element> {
+    let container = host.first_element_child().filter(|c| c.class_name() == "claim-reader-host")?;
+    let shadow = container.shadow_root()?;
+    shadow.query_selector(".claim-reader[data-static]").ok()??.parent_element()
+}
+
+/// The text of the JSON island `host` names (`data-claims`), when the page has it. A reader
+/// rendered ahead is hydrated only with this data: `claim-reader render --as embed` writes it
+/// with the reader, from the same file, and hydrating needs the data the reader was rendered
+/// from, node for node; other data (a page calling `mount` with its own) is rendered afresh.
+fn island_text(host: &Element, document: &web_sys::Document) -> Option<String> {
+    let script = document.get_element_by_id(&host.get_attribute("data-claims")?)?;
+    (script.tag_name() == "SCRIPT").then(|| script.text_content().unwrap_or_default())
+}
+
+/// True when `wrapper` holds the seed page's reader rendered ahead (`scripts/post-build`).
+fn holds_rendered_ahead(wrapper: &Element) -> bool {
+    wrapper.query_selector(":scope > .claim-reader[data-static]").ok().flatten().is_some()
+}
+
 /// Mounts a reader into `host`, inside a shadow root so the page's styles and the reader's do
 /// not meet. `data` is a claims object, JSON text, or null to show the loading state.
 /// `options` is a [`MountOptions`]: `{ theme?: "light" | "dark", stylesheet?: string }`.
+///
+/// A host holding a reader rendered ahead (a declarative shadow root, see [`rendered_ahead`])
+/// is hydrated instead when `data` is the text of the JSON island the host names
+/// ([`island_text`]): the reader's nodes stay where they are, and the live reader takes them
+/// over, with the stylesheet that shadow root already links.
 #[wasm_bindgen]
 pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHandle, JsError> {
     let options = MountOptions::from_js(options)?;
@@ -174,6 +224,29 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
         None => host.get_attribute("data-theme").filter(|t| t == "light" || t == "dark").map(AttrValue::from),
     };
     let failed = |what: &str| JsError::new(&format!("claim-reader: could not {what}"));
+    let name = Some(host.id()).filter(|id| !id.is_empty()).map(AttrValue::from);
+    let loaded: Rc<RefCell<Option<ReaderRef>>> = Rc::default();
+    let on_load = {
+        let loaded = loaded.clone();
+        Callback::from(move |reader| {
+            loaded.replace(reader);
+        })
+    };
+    let source = source_of(&data);
+
+    let hydrate = match &source {
+        Source::Json(json) => rendered_ahead(&host).filter(|_| island_text(&host, &document).as_deref() == Some(&**json)),
+        _ => None,
+    };
+    if let Some(wrapper) = hydrate {
+        // A copy of the reader as rendered, for `destroy` to put back.
+        let copy = wrapper.clone_node_with_deep(true).map_err(|_| failed("copy the reader rendered ahead"))?;
+        let placement = Placement::Hydrated { wrapper: wrapper.clone(), copy };
+        let mut handle = ReaderHandle { host, placement, app: None, theme, name, loaded, on_load };
+        let props = ReaderRootProps { hydrate: true, ..handle.props(source) };
+        handle.app = Some(yew::Renderer::<ReaderRoot>::with_root_and_props(wrapper, props).hydrate());
+        return Ok(handle);
+    }
 
     let saved = document.create_document_fragment();
     while let Some(child) = host.first_child() {
@@ -192,16 +265,9 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
     }
     let root = document.create_element("div").map_err(|_| failed("create an element"))?;
     shadow.append_child(&root).map_err(|_| failed("fill the shadow root"))?;
-    let name = Some(host.id()).filter(|id| !id.is_empty()).map(AttrValue::from);
-    let loaded: Rc<RefCell<Option<ReaderRef>>> = Rc::default();
-    let on_load = {
-        let loaded = loaded.clone();
-        Callback::from(move |reader| {
-            loaded.replace(reader);
-        })
-    };
-    let mut handle = ReaderHandle { host, container, saved, app: None, theme, name, loaded, on_load };
-    let props = handle.props(source_of(&data));
+    let placement = Placement::Own { container, saved };
+    let mut handle = ReaderHandle { host, placement, app: None, theme, name, loaded, on_load };
+    let props = handle.props(source);
     handle.app = Some(yew::Renderer::<ReaderRoot>::with_root_and_props(root, props).render());
     Ok(handle)
 }
@@ -209,20 +275,25 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
 /// The seed page: mounts the article whose claims the page carries in the JSON island named by
 /// the `data-claims` of the element marked `data-claim-reader-seed`, without a shadow root
 /// (the page's own stylesheet styles it). Pages that embed the reader have no such element.
+/// The reader rendered ahead into the page (`scripts/post-build`) is hydrated in place.
 pub fn mount_seed_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(Some(host)) = document.query_selector("[data-claim-reader-seed]") else { return };
-    let island = host.get_attribute("data-claims").unwrap_or_default();
-    // The reader rendered ahead into the page (scripts/post-build) gives way to the live one in
-    // the same task, before anything is painted.
-    while let Some(child) = host.first_child() {
-        let _ = host.remove_child(&child);
-    }
-    let source = match document.get_element_by_id(&island) {
-        Some(script) if script.tag_name() == "SCRIPT" => Source::Json(script.text_content().unwrap_or_default().into()),
-        _ => Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into()),
+    let source = match island_text(&host, &document) {
+        Some(text) => Source::Json(text.into()),
+        None => {
+            let island = host.get_attribute("data-claims").unwrap_or_default();
+            Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into())
+        }
     };
+    let hydrate = matches!(source, Source::Json(_)) && holds_rendered_ahead(&host);
     // The page's only reader: its claim links need no name.
-    let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop(), prerender: false };
-    yew::Renderer::<ReaderRoot>::with_root_and_props(host, props).render();
+    let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop(), prerender: false, hydrate };
+    let renderer = yew::Renderer::<ReaderRoot>::with_root_and_props(host, props);
+    if hydrate {
+        renderer.hydrate();
+    } else {
+        // `trunk serve`'s page has nothing rendered ahead; yew's render clears the element.
+        renderer.render();
+    }
 }

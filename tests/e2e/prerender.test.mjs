@@ -2,7 +2,7 @@
 // demo/prerendered.html by scripts/post-build): with JavaScript off it shows the article, every
 // highlight, the stance table, the legend and each claim's details as linked notes, and nothing
 // that claims to be interactive; with the reader's scripts blocked axe finds nothing; with
-// JavaScript on, the live reader takes its place.
+// JavaScript on, the live reader hydrates it in place (hydrate.test.mjs checks how).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -168,7 +168,7 @@ describe('rendered ahead, with the reader\'s scripts blocked or running', () => 
       await page.close();
     });
 
-    test(`${name} with JavaScript: the live reader takes the place of the one rendered ahead`, async () => {
+    test(`${name} with JavaScript: the live reader hydrates the one rendered ahead in place`, async () => {
       const page = await env.context.newPage();
       const errors = [];
       // demo/prerendered.html is served with the strict policy: nothing may be refused.
