@@ -25,6 +25,10 @@ pub mod embed;
 /// The format tag a claims file carries in its `format` field.
 pub const FORMAT: &str = "claim-reader/1";
 
+/// The fingerprint of the source the reader's markup is made from (`build.rs`): a reader rendered
+/// ahead carries it (`data-build`), and the browser's build hydrates only a reader with its own.
+pub const MARKUP_BUILD: &str = env!("CLAIM_READER_MARKUP");
+
 /// The seed article's claims, for the native tests and the command; the seed page carries them
 /// as a JSON island (see `scripts/post-build`), so no embedding downloads them.
 #[cfg(any(test, not(target_arch = "wasm32")))]

@@ -44,7 +44,10 @@ fn the_seed_renders_as_a_reader_that_needs_no_script() {
     assert_eq!(out.matches("<!--<[]>-->").count(), out.matches("<!--</[]>-->").count());
     assert_eq!(out.matches("<!--").count(), 2 * out.matches("<!--<[]>-->").count(), "no other comment");
     let root = out.trim_start_matches("<!--<[]>-->");
-    assert!(root.starts_with("<div data-static=\"true\" lang=\"en\" dir=\"ltr\""), "{}", &root[..120]);
+    // It carries the fingerprint of the build that rendered it: only that build hydrates it.
+    let head = format!("<div data-static=\"true\" data-build=\"{}\" lang=\"en\" dir=\"ltr\"", claim_reader::MARKUP_BUILD);
+    assert!(root.starts_with(&head), "{}", &root[..120]);
+    assert_eq!(claim_reader::MARKUP_BUILD.len(), 16);
     // 12 claims over 12 passages, each followed by its note marker, and 12 notes that link back.
     assert_eq!(out.matches("<mark ").count(), 12);
     assert_eq!(out.matches("class=\"cr-note-ref\"").count(), 12);

@@ -126,6 +126,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                 ref={root}
                 data-ready={(!is_static).then_some("true")}
                 data-static={is_static.then_some("true")}
+                data-build={is_static.then_some(crate::MARKUP_BUILD)}
                 data-theme={props.theme.clone()}
                 lang={article.language.clone()}
                 dir={article.text_direction().map(|d| d.word())}

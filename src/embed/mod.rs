@@ -190,7 +190,14 @@ fn source_of(data: &JsValue) -> Source {
 fn rendered_ahead(host: &Element) -> Option<Element> {
     let container = host.first_element_child().filter(|c| c.class_name() == "claim-reader-host")?;
     let shadow = container.shadow_root()?;
-    shadow.query_selector(".claim-reader[data-static]").ok()??.parent_element()
+    shadow.query_selector(&rendered_by_this_build(".claim-reader")).ok()??.parent_element()
+}
+
+/// The selector of a reader rendered ahead by this build, so with the markup it renders: a
+/// reader from another build (an older `claim-reader render`, a newer loader) would make yew
+/// stop with a panic if hydrated, and is rendered afresh instead.
+fn rendered_by_this_build(reader: &str) -> String {
+    format!("{reader}[data-static][data-build=\"{}\"]", crate::MARKUP_BUILD)
 }
 
 /// The text of the JSON island `host` names (`data-claims`), when the page has it. A reader
@@ -202,9 +209,10 @@ fn island_text(host: &Element, document: &web_sys::Document) -> Option<String> {
     (script.tag_name() == "SCRIPT").then(|| script.text_content().unwrap_or_default())
 }
 
-/// True when `wrapper` holds the seed page's reader rendered ahead (`scripts/post-build`).
+/// True when `wrapper` holds the seed page's reader rendered ahead (`scripts/post-build`) by this
+/// build.
 fn holds_rendered_ahead(wrapper: &Element) -> bool {
-    wrapper.query_selector(":scope > .claim-reader[data-static]").ok().flatten().is_some()
+    wrapper.query_selector(&rendered_by_this_build(":scope > .claim-reader")).ok().flatten().is_some()
 }
 
 /// Mounts a reader into `host`, inside a shadow root so the page's styles and the reader's do

@@ -196,6 +196,51 @@ describe('hydrated in place, with JavaScript on (desktop)', () => {
     await page.close();
   });
 
+  test('a reader rendered ahead by another build is rendered afresh, not hydrated, and nothing breaks', async () => {
+    for (const { path } of PAGES) {
+      const page = await env.context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
+      // The page as an older `claim-reader render` left it: another build's fingerprint.
+      await page.route(/\/(index\.html|prerendered\.html)?$/, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/data-build="[0-9a-f]+"/g, 'data-build="0000000000000000"');
+        await route.fulfill({ response, body });
+      });
+      let release;
+      const held = new Promise((ok) => {
+        release = ok;
+      });
+      await page.route(/claim-reader-web_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(new URL(path, env.server.url).href, { waitUntil: 'domcontentloaded' });
+      const before = await page.evaluate(`(() => {
+        const reader = (${readerScope})()?.querySelector('.claim-reader');
+        window.__stale = reader;
+        return { build: reader?.dataset.build ?? null, passages: reader?.querySelectorAll('mark.cr-passage').length };
+      })()`);
+      assert.equal(before.build, '0000000000000000', `${path || 'the seed page'}: the stale reader is there first`);
+      release();
+      await until(
+        () => page.evaluate(`(${readerScope})()?.querySelector('.claim-reader[data-ready="true"]') != null`),
+        `${path || 'the seed page'}: a live reader`,
+        20_000,
+      );
+      const after = await page.evaluate(`(() => {
+        const scope = (${readerScope})();
+        return { staleConnected: window.__stale.isConnected, readers: scope.querySelectorAll('.claim-reader').length, passages: scope.querySelectorAll('mark.cr-passage').length };
+      })()`);
+      assert.deepEqual(after, { staleConnected: false, readers: 1, passages: before.passages }, `${path || 'the seed page'}: rendered afresh`);
+      await page.focus(inReader(path, 'mark.cr-passage'));
+      await page.locator(inReader(path, '[role="tooltip"]')).waitFor({ state: 'visible', timeout: 3_000 });
+      assert.deepEqual(errors, [], 'no panic, nothing logged');
+      await page.close();
+    }
+  });
+
   test('a hydrated embed taken out of the page puts back the reader rendered ahead', async () => {
     const { page, errors } = await openHydrated(env, 'demo/prerendered.html');
     const back = await page.evaluate(async () => {
