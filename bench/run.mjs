@@ -97,6 +97,9 @@ const BUDGET = {
   interactionVsFloor: 1.5,
   // Ten readers on a page, two in view: start-up work ≤ 1.3 × that of a page of two readers.
   manyVsTwo: 1.3,
+  // The seed page rendered ahead: first and largest contentful paint ≤ 1.05 × the floor's, and
+  // no layout shift while the live reader takes it over.
+  renderedAheadVsFloor: 1.05,
   // Informative only (absolute times depend on the machine): on a quiet machine.
   ready100Ms: 300,
   hoverP95Ms: 16,
@@ -255,7 +258,7 @@ async function startServer(root) {
  * recorded too: it is how the floors, which have no script, are timed.
  */
 function readyProbe() {
-  const probe = { ready: null, seen: null, laidOut: null, fcp: null };
+  const probe = { ready: null, seen: null, laidOut: null, fcp: null, lcp: null, shift: 0 };
   let readyDone;
   let fcpDone;
   probe.readyPromise = new Promise((ok) => (readyDone = ok));
@@ -272,6 +275,18 @@ function readyProbe() {
     }).observe({ type: 'paint', buffered: true });
   } catch {
     // No paint timing: fcp stays null.
+  }
+  try {
+    // The largest contentful paint so far (the last entry), and the layout shifts summed, as
+    // the cumulative layout shift counts them (none after input).
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) probe.shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    // Not in this browser: lcp stays null, shift 0.
   }
   const HOSTS = '[data-claim-reader], [data-claim-reader] *, .claim-reader-host';
   const styled = (root) => [...root.querySelectorAll('link[rel~="stylesheet"]')].every((l) => l.sheet !== null);
@@ -355,6 +370,8 @@ async function pageTimes(page) {
       seen: probe.seen,
       mark: mark?.startTime ?? null,
       fcp,
+      lcp: probe.lcp,
+      shift: probe.shift,
       domContentLoaded: nav.domContentLoadedEventEnd,
       load: nav.loadEventStart,
       resources,
@@ -495,7 +512,13 @@ async function startup(browser, servers, rounds) {
   const floorFcp = loads.floor.map((t) => t.fcp);
   const out = {
     rounds,
-    floor: { fcp: spread(floorFcp), painted: spread(loads.floor.map((t) => t.ready)), load: spread(loads.floor.map((t) => t.load)), perRound: floorFcp },
+    floor: {
+      fcp: spread(floorFcp),
+      lcp: spread(loads.floor.map((t) => t.lcp)),
+      painted: spread(loads.floor.map((t) => t.ready)),
+      load: spread(loads.floor.map((t) => t.load)),
+      perRound: floorFcp,
+    },
   };
   for (const key of Object.keys(servers)) {
     const list = loads[key];
@@ -505,6 +528,12 @@ async function startup(browser, servers, rounds) {
       mark: spread(list.map((t) => t.mark)),
       markToPainted: median(list.map((t) => t.ready - t.mark)),
       fcp: spread(list.map((t) => t.fcp)),
+      lcp: spread(list.map((t) => t.lcp)),
+      // The seed page is rendered ahead: its first and largest paints against the floor's.
+      fcpRatio: pairedRatio(list.map((t) => t.fcp), floorFcp),
+      lcpRatio: pairedRatio(list.map((t) => t.lcp), loads.floor.map((t) => t.lcp)),
+      // Layout shift until ready (hydration must move nothing): the largest of the rounds.
+      shift: Math.max(...list.map((t) => t.shift)),
       // Ready / floor: the median of the per-round ratios, and the ratio of the medians.
       ratio: pairedRatio(ready, floorFcp),
       ratioQuartiles: ratioQuartiles(ready, floorFcp),
@@ -856,6 +885,24 @@ function budget(r) {
       pass: w.new.total.brotli <= BUDGET.brotliBytes,
     },
     {
+      line: 'seed page rendered ahead: first contentful paint vs its floor',
+      limit: `≤ ${BUDGET.renderedAheadVsFloor} × floor`,
+      measured: `${x2(s.new.fcpRatio)} (${ms(s.new.fcp.median)} vs ${ms(s.floor.fcp.median)} ms)`,
+      pass: s.new.fcpRatio <= BUDGET.renderedAheadVsFloor,
+    },
+    {
+      line: 'seed page rendered ahead: largest contentful paint vs its floor',
+      limit: `≤ ${BUDGET.renderedAheadVsFloor} × floor`,
+      measured: `${x2(s.new.lcpRatio)} (${ms(s.new.lcp.median)} vs ${ms(s.floor.lcp.median)} ms)`,
+      pass: s.new.lcpRatio <= BUDGET.renderedAheadVsFloor,
+    },
+    {
+      line: 'seed page: layout shift until the live reader is ready (hydration)',
+      limit: '0',
+      measured: `${s.new.shift.toFixed(4)} (the largest of ${s.rounds} rounds)`,
+      pass: s.new.shift === 0,
+    },
+    {
       line: 'ready at 1× (seed page) vs its floor',
       limit: `≤ ${BUDGET.readyVsFloor} × floor`,
       measured: `${x2(s.new.ratio)} (${ms(s.new.ready.median)} vs ${ms(s.floor.fcp.median)} ms)`,
@@ -967,8 +1014,10 @@ function markdown(r) {
         [`${name(k)} (\`index.html\`)`, '**ready**: highlights painted', ...sp(s[k].ready)],
         [name(k), '`claim-reader:ready` mark', ...sp(s[k].mark)],
         [name(k), 'first contentful paint', ...sp(s[k].fcp)],
+        [name(k), 'largest contentful paint', ...sp(s[k].lcp)],
       ]),
       ['floor (`floor-seed.html`, static)', '**first contentful paint**', ...sp(s.floor.fcp)],
+      ['floor', 'largest contentful paint', ...sp(s.floor.lcp)],
       ['floor', 'highlights painted (as the readers)', ...sp(s.floor.painted)],
     ],
     2,
