@@ -41,6 +41,7 @@ mod stance_cell;
 mod stance_table;
 
 pub use context::{ReaderContext, ReaderRef};
+pub(crate) use hooks::next_state;
 pub use reader_root::{ReaderRoot, ReaderRootProps, Source};
 
 /// A passage: (paragraph, segment) in [`crate::reader::Reader::paragraphs`].
