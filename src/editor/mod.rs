@@ -114,3 +114,26 @@ fn value_of(event: &web_sys::Event) -> String {
         String::new()
     }
 }
+
+/// A listener that keeps a text field's value, as typed, in `state`.
+#[cfg(target_arch = "wasm32")]
+fn text_setter(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+    let state = state.clone();
+    yew::Callback::from(move |e: yew::InputEvent| state.set(value_of(&e)))
+}
+
+/// A listener that puts the value of the control an event came from into one field of a form's
+/// state (`set` says which), the rest of the form as it is.
+#[cfg(target_arch = "wasm32")]
+fn field_setter<T, E>(state: &yew::UseStateHandle<T>, set: fn(&mut T, String)) -> yew::Callback<E>
+where
+    T: Clone + 'static,
+    E: AsRef<web_sys::Event> + 'static,
+{
+    let state = state.clone();
+    yew::Callback::from(move |e: E| {
+        let mut next = (*state).clone();
+        set(&mut next, value_of(e.as_ref()));
+        state.set(next);
+    })
+}
