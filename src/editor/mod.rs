@@ -23,6 +23,7 @@
 //! ├─ ClaimList            claim_list.rs      the claims so far: edit, remove
 //! ├─ PartiesIssues        parties_issues.rs  the parties and issues so far
 //! │  ├─ PartyList         party_list.rs        each party: edit (PartyForm, party_form.rs), delete
+//! │  │  ├─ EditForm       edit_form.rs         what PartyForm and IssueForm share: title, problem, buttons
 //! │  │  └─ ConfirmDialog  confirm_dialog.rs    asks before a deletion takes claims with it
 //! │  └─ IssueList         issue_list.rs        each issue: edit (IssueForm, issue_form.rs), delete
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
@@ -52,6 +53,8 @@ mod confirm_dialog;
 mod diagnostic_item;
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(target_arch = "wasm32")]
+mod edit_form;
 #[cfg(target_arch = "wasm32")]
 mod editor_root;
 #[cfg(target_arch = "wasm32")]
