@@ -22,10 +22,10 @@
 //! │     └─ NewIssue       new_issue.rs       adds an issue on the way
 //! ├─ ClaimList            claim_list.rs      the claims so far: edit, remove
 //! ├─ PartiesIssues        parties_issues.rs  the parties and issues so far
-//! │  ├─ PartyList         party_list.rs        each party: edit (PartyForm, party_form.rs), delete
-//! │  │  ├─ EditForm       edit_form.rs         what PartyForm and IssueForm share: title, problem, buttons
-//! │  │  └─ ConfirmDialog  confirm_dialog.rs    asks before a deletion takes claims with it
-//! │  └─ IssueList         issue_list.rs        each issue: edit (IssueForm, issue_form.rs), delete
+//! │  ├─ PartyList         party_list.rs        the parties as an EntityList, with PartyForm (party_form.rs)
+//! │  └─ IssueList         issue_list.rs        the issues as an EntityList, with IssueForm (issue_form.rs)
+//! │     └─ EntityList     entity_list.rs         each entry: edit (in its form, on EditForm, edit_form.rs), delete
+//! │        └─ ConfirmDialog confirm_dialog.rs    asks before a deletion takes claims with it
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
 //! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (target.rs)
 //! └─ Preview              preview.rs         the reader's components on the file as exported
@@ -57,6 +57,8 @@ mod dom;
 mod edit_form;
 #[cfg(target_arch = "wasm32")]
 mod editor_root;
+#[cfg(target_arch = "wasm32")]
+mod entity_list;
 #[cfg(target_arch = "wasm32")]
 mod export_button;
 #[cfg(target_arch = "wasm32")]
