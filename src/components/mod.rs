@@ -29,7 +29,7 @@ mod details;
 mod dom;
 mod error_panel;
 mod events;
-mod hooks;
+pub(crate) mod hooks;
 mod legend;
 mod loading;
 mod notices;
@@ -41,7 +41,6 @@ mod stance_cell;
 mod stance_table;
 
 pub use context::{ReaderContext, ReaderRef};
-pub(crate) use hooks::next_state;
 pub use reader_root::{ReaderRoot, ReaderRootProps, Source};
 
 /// A passage: (paragraph, segment) in [`crate::reader::Reader::paragraphs`].

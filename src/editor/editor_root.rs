@@ -27,7 +27,7 @@ use super::restore_offer::RestoreOffer;
 use super::storage_notice::StorageNotice;
 use super::target::Target;
 use super::dom;
-use crate::components::next_state;
+use crate::components::hooks::next_state;
 
 impl Reducible for EditorState {
     type Action = Action;
