@@ -10,7 +10,7 @@ use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
 use super::details::Details;
 use super::events::PassageEvents;
-use super::hooks::{use_claim_link, use_dismiss_listeners, use_claim_opened_event, use_printing, use_ready_mark};
+use super::hooks::{next_state, use_claim_link, use_dismiss_listeners, use_claim_opened_event, use_printing, use_ready_mark};
 use super::legend::Legend;
 use super::notices::Notices;
 use super::paragraph::shown_claims;
@@ -22,15 +22,8 @@ use crate::view_state::{Action, Opener, ViewState};
 impl Reducible for ViewState {
     type Action = Action;
 
-    /// The same state when an action changes nothing, so nothing re-renders for it.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        next_state(self, |next| next.apply(action))
     }
 }
 

@@ -174,3 +174,16 @@ pub fn use_claim_opened_event(context: ReaderContext, open: Option<(Seg, Opener)
         host_events::emit(&root, host_events::CLAIM_OPENED, &ClaimOpened { claims, opener: opener.word() });
     });
 }
+
+/// The state after `apply`, for a [`Reducible::reduce`]: `state` itself when the action changed
+/// nothing, since `use_reducer` re-renders only for a new `Rc` — so nothing re-renders for an
+/// action that changes nothing.
+pub(crate) fn next_state<S: Clone + PartialEq>(state: Rc<S>, apply: impl FnOnce(&mut S)) -> Rc<S> {
+    let mut next = (*state).clone();
+    apply(&mut next);
+    if next == *state {
+        state
+    } else {
+        Rc::new(next)
+    }
+}

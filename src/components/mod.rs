@@ -29,7 +29,7 @@ mod details;
 mod dom;
 mod error_panel;
 mod events;
-mod hooks;
+pub(crate) mod hooks;
 mod legend;
 mod loading;
 mod notices;

@@ -13,7 +13,7 @@ use super::draft::{fields_of, missing, Action, NewClaim};
 use super::editor_root::Editor;
 use super::new_issue::NewIssue;
 use super::new_party::NewParty;
-use super::{dom, value_of};
+use super::{dom, field_setter};
 use crate::model::{Certainty, Stance};
 
 #[derive(Properties, PartialEq)]
@@ -54,22 +54,8 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
     let lacking = use_state(Vec::<&'static str>::new);
     let Some(quote) = editor.selection.clone() else { return Html::default() };
 
-    let edit = |set: fn(&mut NewClaim, String)| {
-        let fields = fields.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*fields).clone();
-            set(&mut next, value_of(&e));
-            fields.set(next);
-        })
-    };
-    let type_in = |set: fn(&mut NewClaim, String)| {
-        let fields = fields.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut next = (*fields).clone();
-            set(&mut next, value_of(&e));
-            fields.set(next);
-        })
-    };
+    let edit = |set: fn(&mut NewClaim, String)| field_setter::<_, Event>(&fields, set);
+    let type_in = |set: fn(&mut NewClaim, String)| field_setter::<_, InputEvent>(&fields, set);
     let onsubmit = {
         let (fields, editor, lacking, editing) = (fields.clone(), editor.clone(), lacking.clone(), editing.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -27,18 +27,13 @@ use super::restore_offer::RestoreOffer;
 use super::storage_notice::StorageNotice;
 use super::target::Target;
 use super::dom;
+use crate::components::hooks::next_state;
 
 impl Reducible for EditorState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        next_state(self, |next| next.apply(action))
     }
 }
 

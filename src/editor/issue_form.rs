@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use super::draft::Action;
+use super::edit_form::EditForm;
 use super::editor_root::Editor;
-use super::value_of;
+use super::text_setter;
 use crate::model::Issue;
 
 #[derive(Properties, PartialEq)]
@@ -21,44 +22,26 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let issue = &props.issue;
     let label = use_state(|| issue.label.clone());
     let description = use_state(|| issue.description.clone());
-    let problem = use_state(|| None::<String>);
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.set(value_of(&e)))
-    };
-    let onsubmit = {
-        let (label, description, problem) = (label.clone(), description.clone(), problem.clone());
-        let (editor, on_done, id) = (props.editor.clone(), props.on_done.clone(), issue.id.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+    let on_save = {
+        let (label, description) = (label.clone(), description.clone());
+        let (editor, id) = (props.editor.clone(), issue.id.clone());
+        Callback::from(move |()| {
             let (label, description) = (label.trim().to_string(), description.trim().to_string());
             if label.is_empty() || description.is_empty() {
-                problem.set(Some("Give the issue's label and description.".into()));
-                return;
+                return Err("Give the issue's label and description.".to_string());
             }
             editor.dispatch(Action::EditIssue(Issue { id: id.clone(), label, description }));
-            on_done.emit(());
+            Ok(())
         })
     };
-    let cancel = props.on_done.reform(|_: MouseEvent| ());
-    let id = &issue.id;
     html! {
-        <form class="ed-new ed-edit" aria-labelledby="ed-edit-issue-title" {onsubmit}>
-            <h3 id="ed-edit-issue-title" class="ed-edit-title" tabindex="-1">{ format!("Edit issue {}", issue.label) }</h3>
-            <p class="ed-hint">{ format!("Its id, {id}, stays: claims refer to it.") }</p>
+        <EditForm kind="issue" name={issue.label.clone()} id={issue.id.clone()} {on_save} on_done={props.on_done.clone()}>
             <label for="ed-edit-issue-label">{ "Label" }</label>
-            <input id="ed-edit-issue-label" type="text" value={(*label).clone()} oninput={set(&label)} />
+            <input id="ed-edit-issue-label" type="text" value={(*label).clone()} oninput={text_setter(&label)} />
             <label for="ed-edit-issue-description">{ "Description" }</label>
             <input id="ed-edit-issue-description" type="text" aria-describedby="ed-edit-issue-description-hint"
-                   value={(*description).clone()} oninput={set(&description)} />
+                   value={(*description).clone()} oninput={text_setter(&description)} />
             <p class="ed-hint" id="ed-edit-issue-description-hint">{ "What a “for” stance wants, as one line." }</p>
-            if let Some(why) = &*problem {
-                <p class="ed-problem" role="alert">{ why.clone() }</p>
-            }
-            <div class="ed-actions">
-                <button type="submit" class="ed-button">{ "Save changes" }</button>
-                <button type="button" class="ed-button ed-secondary" onclick={cancel}>{ "Cancel" }</button>
-            </div>
-        </form>
+        </EditForm>
     }
 }

@@ -22,9 +22,10 @@
 //! │     └─ NewIssue       new_issue.rs       adds an issue on the way
 //! ├─ ClaimList            claim_list.rs      the claims so far: edit, remove
 //! ├─ PartiesIssues        parties_issues.rs  the parties and issues so far
-//! │  ├─ PartyList         party_list.rs        each party: edit (PartyForm, party_form.rs), delete
-//! │  │  └─ ConfirmDialog  confirm_dialog.rs    asks before a deletion takes claims with it
-//! │  └─ IssueList         issue_list.rs        each issue: edit (IssueForm, issue_form.rs), delete
+//! │  ├─ PartyList         party_list.rs        the parties as an EntityList, with PartyForm (party_form.rs)
+//! │  └─ IssueList         issue_list.rs        the issues as an EntityList, with IssueForm (issue_form.rs)
+//! │     └─ EntityList     entity_list.rs         each entry: edit (in its form, on EditForm, edit_form.rs), delete
+//! │        └─ ConfirmDialog confirm_dialog.rs    asks before a deletion takes claims with it
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
 //! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (target.rs)
 //! └─ Preview              preview.rs         the reader's components on the file as exported
@@ -53,7 +54,11 @@ mod diagnostic_item;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
+mod edit_form;
+#[cfg(target_arch = "wasm32")]
 mod editor_root;
+#[cfg(target_arch = "wasm32")]
+mod entity_list;
 #[cfg(target_arch = "wasm32")]
 mod export_button;
 #[cfg(target_arch = "wasm32")]
@@ -113,4 +118,27 @@ fn value_of(event: &web_sys::Event) -> String {
     } else {
         String::new()
     }
+}
+
+/// A listener that keeps a text field's value, as typed, in `state`.
+#[cfg(target_arch = "wasm32")]
+fn text_setter(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+    let state = state.clone();
+    yew::Callback::from(move |e: yew::InputEvent| state.set(value_of(&e)))
+}
+
+/// A listener that puts the value of the control an event came from into one field of a form's
+/// state (`set` says which), the rest of the form as it is.
+#[cfg(target_arch = "wasm32")]
+fn field_setter<T, E>(state: &yew::UseStateHandle<T>, set: fn(&mut T, String)) -> yew::Callback<E>
+where
+    T: Clone + 'static,
+    E: AsRef<web_sys::Event> + 'static,
+{
+    let state = state.clone();
+    yew::Callback::from(move |e: E| {
+        let mut next = (*state).clone();
+        set(&mut next, value_of(e.as_ref()));
+        state.set(next);
+    })
 }

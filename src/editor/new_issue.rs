@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::draft::{new_id, Action};
 use super::editor_root::Editor;
-use super::value_of;
+use super::text_setter;
 use crate::model::Issue;
 
 #[derive(Properties, PartialEq)]
@@ -39,26 +39,22 @@ pub fn NewIssue(props: &NewIssueProps) -> Html {
             }
         })
     };
-    let typed = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.set(value_of(&e)))
-    };
     html! {
         <fieldset class="ed-new">
             <legend>{ "New issue" }</legend>
             <div class="ed-row">
                 <div>
                     <label for="ed-issue-label">{ "Label" }</label>
-                    <input id="ed-issue-label" type="text" placeholder="Security guarantees" value={(*label).clone()} oninput={typed(&label)} />
+                    <input id="ed-issue-label" type="text" placeholder="Security guarantees" value={(*label).clone()} oninput={text_setter(&label)} />
                 </div>
                 <div>
                     <label for="ed-issue-id">{ "Id " }<span class="ed-optional">{ "(optional)" }</span></label>
-                    <input id="ed-issue-id" type="text" placeholder="made from the label" value={(*id).clone()} oninput={typed(&id)} />
+                    <input id="ed-issue-id" type="text" placeholder="made from the label" value={(*id).clone()} oninput={text_setter(&id)} />
                 </div>
             </div>
             <label for="ed-issue-description">{ "Description" }</label>
             <input id="ed-issue-description" type="text" aria-describedby="ed-issue-description-hint"
-                   value={(*description).clone()} oninput={typed(&description)} />
+                   value={(*description).clone()} oninput={text_setter(&description)} />
             <p class="ed-hint" id="ed-issue-description-hint">{ "What a “for” stance wants, as one line: “Outside powers guarantee Ukraine's security.”" }</p>
             if let Some(why) = &*problem {
                 <p class="ed-problem" role="alert">{ why.clone() }</p>

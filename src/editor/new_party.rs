@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::draft::{aliases_of, new_id, Action};
 use super::editor_root::Editor;
-use super::value_of;
+use super::text_setter;
 use crate::model::Party;
 
 #[derive(Properties, PartialEq)]
@@ -22,10 +22,6 @@ pub fn NewParty(props: &NewPartyProps) -> Html {
     let aliases = use_state(String::new);
     let id = use_state(String::new);
     let problem = use_state(|| None::<String>);
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.set(value_of(&e)))
-    };
     let add = {
         let (name, short, aliases, id, problem) = (name.clone(), short.clone(), aliases.clone(), id.clone(), problem.clone());
         let (editor, on_added) = (props.editor.clone(), props.on_added.clone());
@@ -51,19 +47,19 @@ pub fn NewParty(props: &NewPartyProps) -> Html {
             <div class="ed-row">
                 <div>
                     <label for="ed-party-name">{ "Name" }</label>
-                    <input id="ed-party-name" type="text" placeholder="United States" value={(*name).clone()} oninput={set(&name)} />
+                    <input id="ed-party-name" type="text" placeholder="United States" value={(*name).clone()} oninput={text_setter(&name)} />
                 </div>
                 <div>
                     <label for="ed-party-short">{ "Short name " }<span class="ed-optional">{ "(optional)" }</span></label>
-                    <input id="ed-party-short" type="text" placeholder="US" value={(*short).clone()} oninput={set(&short)} />
+                    <input id="ed-party-short" type="text" placeholder="US" value={(*short).clone()} oninput={text_setter(&short)} />
                 </div>
                 <div>
                     <label for="ed-party-id">{ "Id " }<span class="ed-optional">{ "(optional)" }</span></label>
-                    <input id="ed-party-id" type="text" placeholder="made from the name" value={(*id).clone()} oninput={set(&id)} />
+                    <input id="ed-party-id" type="text" placeholder="made from the name" value={(*id).clone()} oninput={text_setter(&id)} />
                 </div>
             </div>
             <label for="ed-party-aliases">{ "Aliases " }<span class="ed-optional">{ "(optional)" }</span></label>
-            <textarea id="ed-party-aliases" rows="2" aria-describedby="ed-party-aliases-hint" value={(*aliases).clone()} oninput={set(&aliases)} />
+            <textarea id="ed-party-aliases" rows="2" aria-describedby="ed-party-aliases-hint" value={(*aliases).clone()} oninput={text_setter(&aliases)} />
             <p class="ed-hint" id="ed-party-aliases-hint">{ "Other names the article uses for the party, one a line: “Moscow”, “the Kremlin”." }</p>
             if let Some(why) = &*problem {
                 <p class="ed-problem" role="alert">{ why.clone() }</p>

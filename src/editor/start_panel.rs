@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::draft::{Action, ArticleFields};
 use super::editor_root::Editor;
 use super::file_opener::FileOpener;
-use super::{dom, value_of};
+use super::{dom, field_setter};
 
 #[derive(Properties, PartialEq)]
 pub struct StartPanelProps {
@@ -18,14 +18,7 @@ pub struct StartPanelProps {
 pub fn StartPanel(props: &StartPanelProps) -> Html {
     let fields = use_state(ArticleFields::default);
     let loading = use_state(|| false);
-    let edit = |set: fn(&mut ArticleFields, String)| {
-        let fields = fields.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut next = (*fields).clone();
-            set(&mut next, value_of(&e));
-            fields.set(next);
-        })
-    };
+    let edit = |set: fn(&mut ArticleFields, String)| field_setter::<_, InputEvent>(&fields, set);
     let onsubmit = {
         let (fields, editor) = (fields.clone(), props.editor.clone());
         Callback::from(move |e: SubmitEvent| {
