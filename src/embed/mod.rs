@@ -299,20 +299,7 @@ pub fn mount_seed_page() {
     let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop(), prerender: false, hydrate };
     let renderer = yew::Renderer::<ReaderRoot>::with_root_and_props(host, props);
     if hydrate {
-        // The page paints the reader rendered ahead first, at once, and the live reader takes it
-        // over in a task after that paint: hydrating before it held the first paint back by the
-        // hydration's time (about a tenth of it, measured on the seed page).
-        let hydrate = move || {
-            gloo_timers::callback::Timeout::new(0, move || {
-                renderer.hydrate();
-            })
-            .forget();
-        };
-        let frame = wasm_bindgen::closure::Closure::once_into_js(hydrate);
-        let asked = web_sys::window().map(|w| w.request_animation_frame(frame.unchecked_ref()));
-        if !matches!(asked, Some(Ok(_))) {
-            web_sys::console::error_1(&"claim-reader: could not wait for the page to paint; the reader rendered ahead stays as it is".into());
-        }
+        renderer.hydrate();
     } else {
         // `trunk serve`'s page has nothing rendered ahead; yew's render clears the element.
         renderer.render();

@@ -69,12 +69,17 @@ async function selectWords(page, paragraph, words, nth = 0) {
 /** Waits for the claim form of a quote and checks what it says of the words. */
 async function formFor(page, claim) {
   const where = page.locator('.ed-claim-form .ed-quote-where');
+  const words = page.locator('.ed-claim-form .ed-quote-words');
+  // The selection may still be moving (Shift and an arrow key after a whole paragraph): the form
+  // follows it, so wait for its words as well as its start.
   await until(
-    async () => (await where.count()) === 1 && (await where.getAttribute('data-quote-start')) === String(claim.quote.start),
+    async () =>
+      (await where.count()) === 1 &&
+      (await where.getAttribute('data-quote-start')) === String(claim.quote.start) &&
+      (await words.innerText()) === `“${claim.quote.exact}”`,
     `the claim form for "${claim.quote.exact}"`,
   );
   assert.equal(await where.getAttribute('data-quote-paragraph'), String(claim.quote.paragraph));
-  assert.equal(await page.locator('.ed-claim-form .ed-quote-words').innerText(), `“${claim.quote.exact}”`);
 }
 
 /** Picks the claim's party, adding it first when `add`. */
