@@ -35,6 +35,19 @@ function readerScope() {
   return seed ?? document.querySelector('[data-claim-reader] > .claim-reader-host')?.shadowRoot ?? null;
 }
 
+/** Holds the page's wasm back until the function it resolves to is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => {
+    release = ok;
+  });
+  await page.route(/claim-reader-web_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /**
  * Opens `path` with the wasm held back until references to the rendered-ahead nodes are taken
  * (kept on `window.__before`), then lets it load and waits until the reader is live.
@@ -45,14 +58,7 @@ async function openHydrated(env, path) {
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
   await page.addInitScript(watchPage);
-  let release;
-  const held = new Promise((ok) => {
-    release = ok;
-  });
-  await page.route(/claim-reader-web_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(new URL(path, env.server.url).href, { waitUntil: 'domcontentloaded' });
   const taken = await page.evaluate(`(() => {
     const scope = (${readerScope})();
@@ -208,14 +214,7 @@ describe('hydrated in place, with JavaScript on (desktop)', () => {
         const body = (await response.text()).replace(/data-build="[0-9a-f]+"/g, 'data-build="0000000000000000"');
         await route.fulfill({ response, body });
       });
-      let release;
-      const held = new Promise((ok) => {
-        release = ok;
-      });
-      await page.route(/claim-reader-web_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       await page.goto(new URL(path, env.server.url).href, { waitUntil: 'domcontentloaded' });
       const before = await page.evaluate(`(() => {
         const reader = (${readerScope})()?.querySelector('.claim-reader');
