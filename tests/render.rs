@@ -44,8 +44,13 @@ fn the_seed_renders_as_a_reader_that_needs_no_script() {
     assert_eq!(out.matches("<!--<[]>-->").count(), out.matches("<!--</[]>-->").count());
     assert_eq!(out.matches("<!--").count(), 2 * out.matches("<!--<[]>-->").count(), "no other comment");
     let root = out.trim_start_matches("<!--<[]>-->");
-    // It carries the fingerprint of the build that rendered it: only that build hydrates it.
-    let head = format!("<div data-static=\"true\" data-build=\"{}\" lang=\"en\" dir=\"ltr\"", claim_reader::MARKUP_BUILD);
+    // It carries the fingerprint of the build that rendered it (only that build hydrates it)
+    // and of the data it was rendered from: only those hydrate it.
+    let head = format!(
+        "<div data-static=\"true\" data-build=\"{}\" data-source=\"{}\" lang=\"en\" dir=\"ltr\"",
+        claim_reader::MARKUP_BUILD,
+        claim_reader::components::source_print(SEED_JSON)
+    );
     assert!(root.starts_with(&head), "{}", &root[..120]);
     assert_eq!(claim_reader::MARKUP_BUILD.len(), 16);
     // 12 claims over 12 passages, each followed by its note marker, and 12 notes that link back.
@@ -116,4 +121,18 @@ fn a_file_with_errors_renders_nothing_and_says_why() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("missing required field \"headline\""), "{err}");
+}
+
+/// The data's fingerprint is the same for a file and for the JSON islands written from it (the
+/// embed's, with every `<` as `\u003c`; the seed page's, with `<\/script` and `\u003c!--`), and
+/// differs for other data.
+#[test]
+fn the_data_fingerprint_sees_through_island_escapes() {
+    use claim_reader::components::source_print;
+    let file = "{\"a\": \"</script> <!-- x\"}\n";
+    let embed_island = "{\"a\": \"\\u003c/script> \\u003c!-- x\"}";
+    let seed_island = "{\"a\": \"<\\/script> \\u003c!-- x\"}";
+    assert_eq!(source_print(file), source_print(embed_island));
+    assert_eq!(source_print(file), source_print(seed_island));
+    assert_ne!(source_print(file), source_print("{\"a\": \"</script> <!-- y\"}"));
 }

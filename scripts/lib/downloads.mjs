@@ -20,7 +20,7 @@ export const BUDGET_BROTLI = 102_400;
  * issue asks for, by its measured weight, with the reason in README's weight paragraph. null
  * once the budget is met.
  */
-export const CEILING_BROTLI = 147_400;
+export const CEILING_BROTLI = 147_800;
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

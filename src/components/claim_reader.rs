@@ -55,6 +55,10 @@ pub struct ClaimReaderProps {
     /// Hydrates the reader rendered ahead (see [`super::ReaderRootProps::hydrate`]).
     #[prop_or_default]
     pub hydrate: bool,
+    /// The fingerprint of the data, written on a reader rendered ahead
+    /// ([`super::reader_root::source_print`]).
+    #[prop_or_default]
+    pub source_print: Option<AttrValue>,
 }
 
 /// Shows one article. New data keeps what the reader has done (issues switched off, details
@@ -120,6 +124,7 @@ pub fn ClaimReader(props: &ClaimReaderProps) -> Html {
                 data-ready={(!is_static).then_some("true")}
                 data-static={is_static.then_some("true")}
                 data-build={is_static.then_some(crate::MARKUP_BUILD)}
+                data-source={props.source_print.clone().filter(|_| is_static)}
                 data-theme={props.theme.clone()}
                 lang={article.language.clone()}
                 dir={article.text_direction().map(|d| d.word())}

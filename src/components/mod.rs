@@ -41,7 +41,7 @@ mod stance_cell;
 mod stance_table;
 
 pub use context::{ReaderContext, ReaderRef};
-pub use reader_root::{ReaderRoot, ReaderRootProps, Source};
+pub use reader_root::{source_print, ReaderRoot, ReaderRootProps, Source};
 
 /// A passage: (paragraph, segment) in [`crate::reader::Reader::paragraphs`].
 pub type Seg = (usize, usize);

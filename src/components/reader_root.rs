@@ -42,6 +42,20 @@ pub struct ReaderRootProps {
     pub hydrate: bool,
 }
 
+/// The fingerprint of a claims file's text, as a reader rendered ahead carries it
+/// (`data-source`): the browser hydrates that reader only with data of the same fingerprint, as
+/// yew stops on markup it would not render itself. Taken over the text with the escapes a JSON
+/// island may add undone (`\u003c` and `<\/` for `<` and `</`), so the file a reader was
+/// rendered from and the island written from it agree. The standard library's hasher: the
+/// command and the browser's build of one tree, one toolchain, hash alike.
+pub fn source_print(json: &str) -> String {
+    use std::hash::Hasher;
+    let text = json.trim().replace("\\u003c", "<").replace("<\\/", "</");
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write(text.as_bytes());
+    format!("{:016x}", hasher.finish())
+}
+
 /// The pipeline's result for a source: `None` while loading.
 type Loaded = Option<Result<ReaderRef, Rc<Vec<Diagnostic>>>>;
 
@@ -69,9 +83,15 @@ pub fn ReaderRoot(props: &ReaderRootProps) -> Html {
         });
     });
     let (theme, name) = (props.theme.clone(), props.name.clone());
+    let print = match &props.source {
+        Source::Json(json) if props.prerender || props.hydrate => Some(AttrValue::from(source_print(json))),
+        _ => None,
+    };
     match &*loaded {
         None => html! { <Loading {theme} /> },
-        Some(Ok(reader)) => html! { <ClaimReader reader={reader.clone()} {theme} {name} prerender={props.prerender} hydrate={props.hydrate} /> },
+        Some(Ok(reader)) => html! {
+            <ClaimReader reader={reader.clone()} {theme} {name} prerender={props.prerender} hydrate={props.hydrate} source_print={print} />
+        },
         Some(Err(diagnostics)) => html! { <ErrorPanel diagnostics={diagnostics.clone()} {theme} /> },
     }
 }

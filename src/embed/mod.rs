@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DocumentFragment, Element, Node, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
-use crate::components::{ReaderRef, ReaderRoot, ReaderRootProps, Source};
+use crate::components::{source_print, ReaderRef, ReaderRoot, ReaderRootProps, Source};
 
 /// The palette a host can fix instead of following `prefers-color-scheme`.
 #[derive(Deserialize, Clone, Copy, PartialEq, Debug)]
@@ -187,17 +187,18 @@ fn source_of(data: &JsValue) -> Source {
 
 /// The element holding a reader rendered ahead in `host`'s declarative shadow root
 /// (`claim-reader render --as embed`: the root's `<div>` around the reader), when there is one.
-fn rendered_ahead(host: &Element) -> Option<Element> {
+fn rendered_ahead(host: &Element, data: &str) -> Option<Element> {
     let container = host.first_element_child().filter(|c| c.class_name() == "claim-reader-host")?;
     let shadow = container.shadow_root()?;
-    shadow.query_selector(&rendered_by_this_build(".claim-reader")).ok()??.parent_element()
+    shadow.query_selector(&rendered_by_this_build(".claim-reader", data)).ok()??.parent_element()
 }
 
-/// The selector of a reader rendered ahead by this build, so with the markup it renders: a
-/// reader from another build (an older `claim-reader render`, a newer loader) would make yew
-/// stop with a panic if hydrated, and is rendered afresh instead.
-fn rendered_by_this_build(reader: &str) -> String {
-    format!("{reader}[data-static][data-build=\"{}\"]", crate::MARKUP_BUILD)
+/// The selector of a reader rendered ahead by this build from `data`, so with the markup it
+/// renders: a reader from another build (an older `claim-reader render`, a newer loader) or from
+/// other data (an island edited since) would make yew stop with a panic if hydrated, and is
+/// rendered afresh instead.
+fn rendered_by_this_build(reader: &str, data: &str) -> String {
+    format!("{reader}[data-static][data-build=\"{}\"][data-source=\"{}\"]", crate::MARKUP_BUILD, source_print(data))
 }
 
 /// The text of the JSON island `host` names (`data-claims`), when the page has it. A reader
@@ -211,8 +212,8 @@ fn island_text(host: &Element, document: &web_sys::Document) -> Option<String> {
 
 /// True when `wrapper` holds the seed page's reader rendered ahead (`scripts/post-build`) by this
 /// build.
-fn holds_rendered_ahead(wrapper: &Element) -> bool {
-    wrapper.query_selector(&rendered_by_this_build(":scope > .claim-reader")).ok().flatten().is_some()
+fn holds_rendered_ahead(wrapper: &Element, data: &str) -> bool {
+    wrapper.query_selector(&rendered_by_this_build(":scope > .claim-reader", data)).ok().flatten().is_some()
 }
 
 /// Mounts a reader into `host`, inside a shadow root so the page's styles and the reader's do
@@ -243,7 +244,7 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
     let source = source_of(&data);
 
     let hydrate = match &source {
-        Source::Json(json) => rendered_ahead(&host).filter(|_| island_text(&host, &document).as_deref() == Some(&**json)),
+        Source::Json(json) => rendered_ahead(&host, json).filter(|_| island_text(&host, &document).as_deref() == Some(&**json)),
         _ => None,
     };
     if let Some(wrapper) = hydrate {
@@ -294,7 +295,7 @@ pub fn mount_seed_page() {
             Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into())
         }
     };
-    let hydrate = matches!(source, Source::Json(_)) && holds_rendered_ahead(&host);
+    let hydrate = matches!(&source, Source::Json(json) if holds_rendered_ahead(&host, json));
     // The page's only reader: its claim links need no name.
     let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop(), prerender: false, hydrate };
     let renderer = yew::Renderer::<ReaderRoot>::with_root_and_props(host, props);
