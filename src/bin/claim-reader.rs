@@ -51,7 +51,8 @@ Problems go to standard error; with errors nothing is written.
 render: writes the reader for a claims file as HTML that works with no script
 (every highlight, the stance table, and each claim's details as numbered
 notes), made by the same components the page runs; with script, the live
-reader takes its place:
+reader hydrates it in place (the same build and the same data only; any
+other is rendered afresh):
   --as embed        an element for a page: the reader in a declarative shadow
                     root, its claims as a JSON island, schema.org JSON-LD
                     (default)
