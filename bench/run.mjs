@@ -25,6 +25,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +98,8 @@ const BUDGET = {
   interactionVsFloor: 1.5,
   // Ten readers on a page, two in view: start-up work ≤ 1.3 × that of a page of two readers.
   manyVsTwo: 1.3,
+  // The 100× article rendered ahead: interactive (hydrated, painted live) ≤ 2 × its floor.
+  aheadReadyVsFloor: 2,
   // The seed page rendered ahead: first and largest contentful paint ≤ 1.05 × the floor's, and
   // no layout shift while the live reader takes it over.
   renderedAheadVsFloor: 1.05,
@@ -817,7 +820,47 @@ async function interaction(browser, servers, samples) {
   return out;
 }
 
-// ---- 5. many readers on one page -----------------------------------------------------------
+// ---- 5. rendered ahead at 100× ---------------------------------------------------------------
+
+/**
+ * Writes `ahead-100.html` into the new site: the 100× article rendered ahead by this tree's
+ * `claim-reader render --as page` (built natively by cargo, as scripts/post-build runs it), with
+ * the loader, which hydrates it.
+ */
+function renderAhead(site) {
+  const html = execFileSync(
+    'cargo',
+    ['run', '--offline', '--quiet', '--bin', 'claim-reader', '--', 'render', '--as', 'page', '--stylesheet', '/claim-reader.css', '--script', '/claim-reader.js', join(site, 'data/scale-100.json')],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 },
+  );
+  // No favicon request, as on the other pages.
+  writeFileSync(join(site, 'ahead-100.html'), html.replace('<head>', '<head>\n<link rel="icon" href="data:," />'));
+}
+
+/** Rounds of the 100× article rendered ahead and its floor: largest contentful paint, ready
+ * (hydrated and painted live), and layout shift until ready. */
+async function aheadSuite(browser, server, rounds) {
+  const pages = {
+    ahead: () => readerLoad(browser, `${server.url}ahead-100.html`),
+    floor: () => floorLoad(browser, `${server.url}floor-100.html`),
+  };
+  const loads = await interleaved(pages, rounds, 'rendered ahead 100×');
+  const floorFcp = loads.floor.map((t) => t.fcp);
+  const floorLcp = loads.floor.map((t) => t.lcp);
+  const ahead = loads.ahead;
+  return {
+    rounds,
+    floor: { fcp: spread(floorFcp), lcp: spread(floorLcp) },
+    fcp: spread(ahead.map((t) => t.fcp)),
+    lcp: spread(ahead.map((t) => t.lcp)),
+    ready: spread(ahead.map((t) => t.ready)),
+    lcpRatio: pairedRatio(ahead.map((t) => t.lcp), floorLcp),
+    readyRatio: pairedRatio(ahead.map((t) => t.ready), floorFcp),
+    shift: Math.max(...ahead.map((t) => t.shift)),
+  };
+}
+
+// ---- 6. many readers on one page -----------------------------------------------------------
 
 /**
  * One load of a page of many readers: once the first reader is painted and the network has been
@@ -872,10 +915,10 @@ async function manyReaders(browser, server, rounds) {
   return out;
 }
 
-// ---- 6. budget and report ------------------------------------------------------------------
+// ---- 7. budget and report ------------------------------------------------------------------
 
 function budget(r) {
-  const { weight: w, startup: s, scale, interaction: ia, many } = r;
+  const { weight: w, startup: s, scale, interaction: ia, many, ahead } = r;
   const hasBase = 'baseline' in r.bundles;
   const lines = [
     {
@@ -938,6 +981,26 @@ function budget(r) {
       pass: ia[100][kind].new.p95 <= BUDGET.interactionVsFloor * floorP95,
     });
   }
+  lines.push(
+    {
+      line: '100× rendered ahead: largest contentful paint vs its floor',
+      limit: `≤ ${BUDGET.renderedAheadVsFloor} × floor`,
+      measured: `${x2(ahead.lcpRatio)} (${ms(ahead.lcp.median)} vs ${ms(ahead.floor.lcp.median)} ms)`,
+      pass: ahead.lcpRatio <= BUDGET.renderedAheadVsFloor,
+    },
+    {
+      line: '100× rendered ahead: hydrated and painted live vs its floor',
+      limit: `≤ ${BUDGET.aheadReadyVsFloor} × floor`,
+      measured: `${x2(ahead.readyRatio)} (${ms(ahead.ready.median)} vs ${ms(ahead.floor.fcp.median)} ms)`,
+      pass: ahead.readyRatio <= BUDGET.aheadReadyVsFloor,
+    },
+    {
+      line: '100× rendered ahead: layout shift until ready (hydration)',
+      limit: '0',
+      measured: `${ahead.shift.toFixed(4)} (the largest of ${ahead.rounds} rounds)`,
+      pass: ahead.shift === 0,
+    },
+  );
   const [few, most] = MANY;
   lines.push({
     line: `${most} readers on a page, two in view: start-up work vs ${few} readers`,
@@ -1103,8 +1166,19 @@ function markdown(r) {
     3,
   );
 
+  const a = r.ahead;
+  out.push(`## 5. The 100× article rendered ahead (\`claim-reader render --as page\`, hydrated by the new bundle; ${a.rounds} rounds)`, '');
+  table(
+    ['page', 'first contentful paint', 'largest contentful paint', 'ready (live)', 'layout shift (max)'],
+    [
+      ['rendered ahead (`ahead-100.html`)', ms(a.fcp.median), ms(a.lcp.median), ms(a.ready.median), a.shift.toFixed(4)],
+      ['floor (`floor-100.html`)', ms(a.floor.fcp.median), ms(a.floor.lcp.median), '—', '—'],
+    ],
+  );
+  out.push(`Largest contentful paint / floor's: ${x2(a.lcpRatio)}; ready / floor's first contentful paint: ${x2(a.readyRatio)} (medians of the rounds' ratios).`, '');
+
   const m = r.many;
-  out.push(`## 5. Many readers on one page (the new bundle, ${MANY.join(' and ')} readers of the seed, two to a screen)`, '');
+  out.push(`## 6. Many readers on one page (the new bundle, ${MANY.join(' and ')} readers of the seed, two to a screen)`, '');
   table(
     ['page', 'readers started', 'main thread work (ms)', 'script (ms)', 'long tasks (ms)', 'long tasks'],
     MANY.map((n) => [`${n} readers`, String(m[n].started), ms(m[n].task.median), ms(m[n].script.median), ms(m[n].longTasks.median), String(m[n].longTaskCount)]),
@@ -1112,7 +1186,7 @@ function markdown(r) {
   out.push(`Main thread work, ${MANY[1]} readers / ${MANY[0]}: ${x2(m.ratio)} (median of the rounds' ratios).`, '');
 
   if (r.bundles.baseline) {
-    out.push(`## 6. Before / after (baseline ${r.bundles.baseline.label} → new)`, '');
+    out.push(`## 7. Before / after (baseline ${r.bundles.baseline.label} → new)`, '');
     const b = (f) => [f('baseline'), f('new')];
     const row = (label, f, fmt, unit = '') => {
       const [o, n] = b(f);
@@ -1135,7 +1209,7 @@ function markdown(r) {
     );
   }
 
-  out.push(`## ${r.bundles.baseline ? 7 : 6}. Budget (the new bundle)`, '');
+  out.push(`## ${r.bundles.baseline ? 8 : 7}. Budget (the new bundle)`, '');
   const verdict = (p) => (p === null ? 'skipped (no baseline)' : p ? 'pass' : '**FAIL**');
   table(['line', 'limit', 'measured', 'result'], r.budget.lines.map((l) => [l.line, l.limit, l.measured, verdict(l.pass)]), 4);
   const failed = r.budget.lines.filter((l) => l.pass === false);
@@ -1188,6 +1262,9 @@ async function main() {
       const sc = await scaleSuite(browser, servers, opts.scaleRuns, docs);
       log(`interaction: ${opts.samples} samples per interaction and page at 1× and 100×`);
       const ia = await interaction(browser, servers, opts.samples);
+      log(`rendered ahead: the 100× article through claim-reader render, ${opts.scaleRuns} rounds`);
+      renderAhead(join(opts.out, 'site-new'));
+      const ahead = await aheadSuite(browser, servers.new, opts.scaleRuns);
       log(`many readers: ${opts.runs} rounds of ${MANY.map((n) => `${n} readers`).join(' and ')}, the new bundle`);
       const many = await manyReaders(browser, servers.new, opts.runs);
       const result = {
@@ -1202,6 +1279,7 @@ async function main() {
         scale: sc,
         interaction: ia,
         many,
+        ahead,
       };
       result.budget = budget(result);
       result.seconds = Math.round((Date.now() - began) / 1000);
