@@ -358,6 +358,29 @@ async function waitForReady(page, errors) {
   return t;
 }
 
+/**
+ * Waits until the reader has built its whole article: a long article's chunks after the first are
+ * built while the browser is idle, after the reader is painted (chunks not built yet are empty).
+ * The floors are captured only then, so a floor is the whole article as static HTML; and
+ * interaction is sampled only then, against a floor that has every passage too (the idle
+ * building itself is start-up work, measured in section 3).
+ */
+async function waitForBuilt(page) {
+  const built = await page
+    .waitForFunction(
+      (source) => {
+        const root = new Function(`return (${source})();`)();
+        return root !== null && root.querySelector('.cr-chunk:empty') === null;
+      },
+      readerIn.toString(),
+      { timeout: 60_000, polling: 100 },
+    )
+    .then(() => true, () => false);
+  if (!built) throw new Error(`the reader on ${page.url()} never built its whole article`);
+  // A moment for the last chunk's layout and paint.
+  await page.waitForTimeout(200);
+}
+
 /** Times of one page load, in ms from navigation start. */
 async function pageTimes(page) {
   return page.evaluate((m) => {
@@ -417,6 +440,7 @@ async function captureFloors(browser, base, dist, site) {
     try {
       await page.goto(url);
       await waitForReady(page, errors);
+      await waitForBuilt(page);
       const html = await page.evaluate(`(${readerIn})().outerHTML`);
       const inShadow = await page.evaluate(`(${readerIn})().getRootNode() instanceof ShadowRoot`);
       // The interaction floor's copy: the reader's details box gives way to the floor's own.
@@ -788,6 +812,7 @@ async function openForInteraction(browser, url) {
   const p = await freshPage(browser, { performanceDomain: true });
   await p.page.goto(url);
   await waitForReady(p.page, p.errors);
+  await waitForBuilt(p.page);
   await p.page.evaluate(interactionHelper, readerIn.toString());
   const visible = await p.page.evaluate(() => document.visibilityState);
   if (visible !== 'visible') throw new Error(`${url} is ${visible}: its frames would be throttled`);
