@@ -9,7 +9,7 @@
 // first touched, clicked or focused, or when the page's URL links to one of its claims
 // (`#claim=…`): a page of many readers does the work only for those its reader reaches, one
 // reader a task. Its data comes from the JSON island
-// named by `data-claims`, or from the URL in `data-src` (fetched when it starts). The other files (claim-reader-web.js, claim-reader-web_bg.wasm, claim-reader.css)
+// named by `data-claims`, or from the URL in `data-src` (fetched when it starts). The other files (claim-reader-plain.js and claim-reader-plain_bg.wasm, or claim-reader-web.js and claim-reader-web_bg.wasm when a reader was rendered ahead, and claim-reader.css)
 // are found next to this one, so the folder can be served from any base URL. No inline script or
 // style is needed, so a strict Content-Security-Policy is enough:
 //   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
@@ -17,12 +17,21 @@ const BASE = new URL('./', import.meta.url);
 const STYLESHEET = new URL('claim-reader.css', BASE).href;
 const SELECTOR = '[data-claim-reader]';
 
+/**
+ * True when `element` holds a reader rendered ahead (`claim-reader render --as embed`): a
+ * declarative shadow root with the rendered reader, which the hydrating build takes over in place.
+ */
+const renderedAhead = (element) =>
+  element.querySelector(':scope > .claim-reader-host')?.shadowRoot?.querySelector('.claim-reader[data-static]') != null;
+
 let started;
 /**
- * Loads and starts the WebAssembly module once, however many readers the page has. The glue
- * module, the wasm and the stylesheet are all asked for at once, as soon as this file runs
- * (a static import would wait for the glue before asking for the wasm), so the readers' shadow
- * roots find the stylesheet already loaded. Resolves to the glue's exports.
+ * Loads and starts the WebAssembly module once, however many readers the page has: the build
+ * that hydrates (claim-reader-web) when a reader on the page was rendered ahead, else the one
+ * without hydration (claim-reader-plain, 15 KB brotli lighter), which renders any reader
+ * rendered ahead that is added later afresh. The glue module, the wasm and the stylesheet are
+ * all asked for at once (a static import would wait for the glue before asking for the wasm),
+ * so the readers' shadow roots find the stylesheet already loaded. Resolves to the glue's exports.
  */
 function start() {
   if (!started) {
@@ -31,8 +40,9 @@ function start() {
     preload.as = 'style';
     preload.href = STYLESHEET;
     document.head.append(preload);
-    const wasm = fetch(new URL('claim-reader-web_bg.wasm', BASE));
-    started = import('./claim-reader-web.js').then(async (glue) => {
+    const build = [...document.querySelectorAll(SELECTOR)].some(renderedAhead) ? 'claim-reader-web' : 'claim-reader-plain';
+    const wasm = fetch(new URL(`${build}_bg.wasm`, BASE));
+    started = import(`./${build}.js`).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
     });

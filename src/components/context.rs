@@ -59,7 +59,8 @@ impl ReaderContext {
     /// renders exactly what is in the page (yew's hydration adopts the nodes only when they
     /// match), then the live form in place.
     pub fn is_static(&self) -> bool {
-        self.prerendered
+        // A browser build that cannot hydrate never renders this form: compiled out of it.
+        cfg!(any(feature = "hydrate", not(target_arch = "wasm32"))) && self.prerendered
     }
 
     /// The id of claim `c`'s numbered note (static rendering).

@@ -84,6 +84,7 @@ enum Placement {
     /// In a shadow root of its own, in `container`; the host's own children are kept aside in
     /// `saved` while the reader shows.
     Own { container: Element, saved: DocumentFragment },
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     /// Hydrated in place in `wrapper`, inside the host's declarative shadow root (a reader
     /// rendered ahead, see [`rendered_ahead`]); `copy` is that reader as it was found.
     Hydrated { wrapper: Element, copy: Node },
@@ -187,6 +188,7 @@ fn source_of(data: &JsValue) -> Source {
 
 /// The element holding a reader rendered ahead in `host`'s declarative shadow root
 /// (`claim-reader render --as embed`: the root's `<div>` around the reader), when there is one.
+#[cfg(feature = "hydrate")]
 fn rendered_ahead(host: &Element, data: &str) -> Option<Element> {
     let container = host.first_element_child().filter(|c| c.class_name() == "claim-reader-host")?;
     let shadow = container.shadow_root()?;
@@ -243,10 +245,14 @@ pub fn mount(host: Element, data: JsValue, options: JsValue) -> Result<ReaderHan
     };
     let source = source_of(&data);
 
+    // A build without the `hydrate` feature renders every reader afresh: the loader gives a page
+    // with a reader rendered ahead the build that has it.
+    #[cfg(feature = "hydrate")]
     let hydrate = match &source {
         Source::Json(json) => rendered_ahead(&host, json).filter(|_| island_text(&host, &document).as_deref() == Some(&**json)),
         _ => None,
     };
+    #[cfg(feature = "hydrate")]
     if let Some(wrapper) = hydrate {
         // A copy of the reader as rendered, for `destroy` to put back.
         let copy = wrapper.clone_node_with_deep(true).map_err(|_| failed("copy the reader rendered ahead"))?;
@@ -295,14 +301,15 @@ pub fn mount_seed_page() {
             Source::Failed(format!("no <script type=\"application/json\" id=\"{island}\"> on the page (named by data-claims)").into())
         }
     };
-    let hydrate = matches!(&source, Source::Json(json) if holds_rendered_ahead(&host, json));
+    let hydrate = cfg!(feature = "hydrate") && matches!(&source, Source::Json(json) if holds_rendered_ahead(&host, json));
     // The page's only reader: its claim links need no name.
     let props = ReaderRootProps { source, theme: None, name: None, on_load: Callback::noop(), prerender: false, hydrate };
     let renderer = yew::Renderer::<ReaderRoot>::with_root_and_props(host, props);
+    #[cfg(feature = "hydrate")]
     if hydrate {
         renderer.hydrate();
-    } else {
-        // `trunk serve`'s page has nothing rendered ahead; yew's render clears the element.
-        renderer.render();
+        return;
     }
+    // `trunk serve`'s page has nothing rendered ahead; yew's render clears the element.
+    renderer.render();
 }

@@ -191,13 +191,29 @@ describe('hydrated in place, with JavaScript on (desktop)', () => {
     });
   }
 
-  test('an embed whose reader was not rendered ahead is rendered as before', async () => {
+  /** Opens `path` until its first reader is live; the names of the wasm files it asked for. */
+  async function wasmFetched(path) {
     const page = await env.context.newPage();
     const errors = [];
+    const wasm = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(new URL('demo/plain.html', env.server.url).href);
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop()));
+    await page.goto(new URL(path, env.server.url).href);
     await page.locator('[data-claim-reader] .claim-reader[data-ready="true"]').first().waitFor({ timeout: 20_000 });
+    return { page, errors, wasm };
+  }
+
+  test('an embed whose reader was not rendered ahead is rendered as before, by the build without hydration', async () => {
+    const { page, errors, wasm } = await wasmFetched('demo/plain.html');
     assert.equal(await page.locator('[data-claim-reader] .claim-reader[data-static]').count(), 0);
+    assert.deepEqual(wasm, ['claim-reader-plain_bg.wasm'], 'the lighter build, and only it');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a page with a reader rendered ahead gets the build that hydrates, for all its readers', async () => {
+    const { page, errors, wasm } = await wasmFetched('demo/prerendered.html');
+    assert.deepEqual(wasm, ['claim-reader-web_bg.wasm'], 'the hydrating build, and only it');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -161,7 +161,7 @@ describe('rendered ahead, with the reader\'s scripts blocked or running', () => 
   ]) {
     test(`${name} with the reader's scripts blocked: axe-core finds no violation`, async () => {
       const page = await env.context.newPage();
-      await page.route(/claim-reader(-web)?(\.js|_bg\.wasm)$/, (route) => route.abort());
+      await page.route(/claim-reader(-web|-plain)?(\.js|_bg\.wasm)$/, (route) => route.abort());
       await page.goto(new URL(path, env.server.url).href);
       assert.equal(await page.locator(`${scope} .claim-reader[data-static]`).count(), 1);
       await axeClean(page, name);
