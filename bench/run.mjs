@@ -156,14 +156,15 @@ const x2q = (r, [lo, hi]) => `${x2(r)} (${Number.isFinite(lo) ? lo.toFixed(2) : 
 /** What a page downloads (scripts/lib/downloads.mjs, the same files size-guard counts). */
 function weight(dist) {
   const row = (what, path) => ({ what, file: relative(ROOT, path), ...compressed(readFileSync(path), path) });
-  const rows = downloads(dist).map(({ what, path }) => row(what, path));
-  const sum = (key) => rows.reduce((n, r) => n + r[key], 0);
-  const total = { what: 'total a page downloads', file: 'wasm + js + css', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
+  const rowsOf = (page) => downloads(dist, page).map(({ what, path }) => row(what, path));
+  const totalOf = (what, file, list) => ({ what, file, ...Object.fromEntries(['raw', 'gzip', 'brotli'].map((k) => [k, list.reduce((n, r) => n + r[k], 0)])) });
+  const rows = rowsOf('ahead');
+  const total = totalOf('total a page downloads', 'wasm + js + css', rows);
   // A page whose readers are rendered in the browser gets the build without hydration, when the
   // bundle has one (the total above is the heavier: a page with a reader rendered ahead).
-  const browserRows = downloads(dist, 'browser').map(({ what, path }) => row(what, path));
-  const browserSum = (key) => browserRows.reduce((n, r) => n + r[key], 0);
-  const browser = { what: 'total, readers rendered in the browser', file: browserRows.filter((r) => r.what !== 'css').map((r) => r.file.split('/').pop()).join(' + ') + ' + css', raw: browserSum('raw'), gzip: browserSum('gzip'), brotli: browserSum('brotli') };
+  const browserRows = rowsOf('browser');
+  const browserFiles = browserRows.filter((r) => r.what !== 'css').map((r) => r.file.split('/').pop());
+  const browser = totalOf('total, readers rendered in the browser', `${browserFiles.join(' + ')} + css`, browserRows);
   // The seed page downloads the seed article besides; an embedding page brings its own data.
   const seedPath = seedFile(dist);
   const seed = seedPath ? row('seed data (the seed page downloads it besides)', seedPath) : null;
