@@ -137,10 +137,12 @@ pub enum Action {
     StartEdit(String),
     /// Changes claim `id` (being edited) to these fields and the words selected; its id stays.
     EditClaim { id: String, fields: NewClaim },
-    /// Changes the party with this party's id: name, short name, aliases.
-    EditParty(Party),
-    /// Changes the issue with this issue's id: label, description.
-    EditIssue(Issue),
+    /// Changes the party whose id is `was`: name, short name, aliases, and its id, which the
+    /// claims about it follow.
+    EditParty { was: String, party: Party },
+    /// Changes the issue whose id is `was`: label, description, and its id, which the claims on
+    /// it follow.
+    EditIssue { was: String, issue: Issue },
     /// Deletes a party and every claim about it.
     RemoveParty(String),
     /// Deletes an issue and every claim on it.
@@ -286,15 +288,21 @@ impl EditorState {
                     self.selection = None;
                 }
             }
-            Action::EditParty(party) => self.change(format!("edit party {}", party.name.trim()), |doc| {
-                let at = doc.parties.iter_mut().find(|p| p.id == party.id).ok_or_else(|| format!("There is no party \"{}\" any more.", party.id))?;
-                *at = party_checked(party)?;
-                Ok(())
+            Action::EditParty { was, party } => self.change_saying(|doc| {
+                let at = doc.parties.iter().position(|p| p.id == was).ok_or_else(|| format!("There is no party \"{was}\" any more."))?;
+                let mut party = party_checked(party)?;
+                party.id = renamed_id(&party.id, &was, |id| doc.parties.iter().any(|p| p.id == id))?;
+                let what = edited("party", &party.name, &was, &party.id, doc.claims.iter_mut().map(|c| &mut c.party));
+                doc.parties[at] = party;
+                Ok(what)
             }),
-            Action::EditIssue(issue) => self.change(format!("edit issue {}", issue.label.trim()), |doc| {
-                let at = doc.issues.iter_mut().find(|i| i.id == issue.id).ok_or_else(|| format!("There is no issue \"{}\" any more.", issue.id))?;
-                *at = issue_checked(issue)?;
-                Ok(())
+            Action::EditIssue { was, issue } => self.change_saying(|doc| {
+                let at = doc.issues.iter().position(|i| i.id == was).ok_or_else(|| format!("There is no issue \"{was}\" any more."))?;
+                let mut issue = issue_checked(issue)?;
+                issue.id = renamed_id(&issue.id, &was, |id| doc.issues.iter().any(|i| i.id == id))?;
+                let what = edited("issue", &issue.label, &was, &issue.id, doc.claims.iter_mut().map(|c| &mut c.issue));
+                doc.issues[at] = issue;
+                Ok(what)
             }),
             Action::RemoveParty(id) => {
                 self.change_saying(|doc| {
@@ -690,6 +698,20 @@ pub fn new_id(typed: &str, name: &str, taken: impl Fn(&str) -> bool) -> Result<S
     if typed.is_empty() {
         return Ok(unique_id(&slug(name), taken));
     }
+    typed_id(typed, taken)
+}
+
+/// The id of a party or issue being edited: `was`, or the one typed in its place, checked.
+pub fn renamed_id(typed: &str, was: &str, taken: impl Fn(&str) -> bool) -> Result<String, String> {
+    match typed.trim() {
+        "" => Err("Give the id: claims refer to it.".into()),
+        same if same == was => Ok(was.to_string()),
+        typed => typed_id(typed, taken),
+    }
+}
+
+/// An id typed by hand, if it is one and no other party or issue has it.
+fn typed_id(typed: &str, taken: impl Fn(&str) -> bool) -> Result<String, String> {
     if !is_valid_id(typed) {
         return Err(format!(
             "\"{typed}\" cannot be an id: use ASCII letters, digits, -, _, . and :, starting with a letter or digit, at most 64."
@@ -699,6 +721,23 @@ pub fn new_id(typed: &str, name: &str, taken: impl Fn(&str) -> bool) -> Result<S
         return Err(format!("The id \"{typed}\" is taken already."));
     }
     Ok(typed.to_string())
+}
+
+/// Moves the claims' references from `was` to `id`, and says the change as the history does:
+/// "edit party Russia", or "edit party Russia, its id russia → ru and 2 claims with it".
+fn edited<'a>(kind: &str, name: &str, was: &str, id: &str, refs: impl Iterator<Item = &'a mut String>) -> String {
+    if was == id {
+        return format!("edit {kind} {name}");
+    }
+    let mut moved = 0;
+    for r in refs.filter(|r| r.as_str() == was) {
+        *r = id.to_string();
+        moved += 1;
+    }
+    match moved {
+        0 => format!("edit {kind} {name}, its id {was} → {id}"),
+        n => format!("edit {kind} {name}, its id {was} → {id} and {} with it", plural(n, "claim", "claims")),
+    }
 }
 
 /// How a deletion is said in the history: "delete party Russia and 3 claims".
@@ -983,22 +1022,47 @@ mod tests {
     fn parties_and_issues_edited_keep_their_ids() {
         let mut state = seed();
         let edited = Party { id: "russia".into(), name: " Russian Federation ".into(), short_name: Some(" ".into()), aliases: vec!["Moscow".into(), " Kremlin ".into(), "Moscow".into(), "".into()] };
-        state.apply(Action::EditParty(edited));
+        state.apply(Action::EditParty { was: "russia".into(), party: edited });
         assert_eq!(state.notice, None);
         let party = state.parties().iter().find(|p| p.id == "russia").cloned().unwrap_or_else(|| panic!("russia kept"));
         assert_eq!(party, Party { id: "russia".into(), name: "Russian Federation".into(), short_name: None, aliases: vec!["Moscow".into(), "Kremlin".into()] });
         assert!(state.file.contains("\"aliases\": [\n        \"Moscow\",\n        \"Kremlin\"\n      ]"), "{}", state.file);
         assert_eq!(state.claims_of_party("russia"), ["ru-demilitarize", "ru-recognition"]);
         assert_eq!(state.check.errors, 0);
-        state.apply(Action::EditParty(Party { id: "russia".into(), name: "  ".into(), ..Default::default() }));
+        state.apply(Action::EditParty { was: "russia".into(), party: Party { id: "russia".into(), name: "  ".into(), ..Default::default() } });
         assert_eq!(state.notice.as_deref(), Some("Give the party's name."));
         let issue = state.issues()[0].clone();
-        state.apply(Action::EditIssue(Issue { label: "Renamed".into(), ..issue.clone() }));
+        state.apply(Action::EditIssue { was: issue.id.clone(), issue: Issue { label: "Renamed".into(), ..issue.clone() } });
         assert_eq!(state.issues()[0], Issue { label: "Renamed".into(), ..issue.clone() });
-        state.apply(Action::EditIssue(Issue { description: "".into(), ..issue }));
+        state.apply(Action::EditIssue { was: issue.id.clone(), issue: Issue { description: "".into(), ..issue } });
         assert_eq!(state.notice.as_deref(), Some("Give the issue's label and description."));
         let history: Vec<&str> = state.past.iter().map(|s| s.what.as_str()).collect();
         assert_eq!(history, ["open \"US to push Russia to accept Ukraine's military rights in peace talks: Report\"", "edit party Russian Federation", "edit issue Renamed"]);
+    }
+
+    #[test]
+    fn a_party_or_issue_renamed_takes_its_claims_with_it_in_one_change() {
+        let mut state = seed();
+        let russia = state.parties().iter().find(|p| p.id == "russia").cloned().unwrap_or_else(|| panic!("russia"));
+        state.apply(Action::EditParty { was: "russia".into(), party: Party { id: " ru ".into(), ..russia.clone() } });
+        assert_eq!(state.notice, None);
+        assert!(state.parties().iter().any(|p| p.id == "ru") && !state.parties().iter().any(|p| p.id == "russia"));
+        assert_eq!(state.claims_of_party("ru"), ["ru-demilitarize", "ru-recognition"]);
+        assert!(state.claims_of_party("russia").is_empty());
+        assert_eq!(state.check.errors, 0, "the file still checks: {:?}", state.check);
+        assert_eq!(state.past.last().map(|s| s.what.as_str()), Some("edit party Russia, its id russia → ru and 2 claims with it"));
+        state.apply(Action::Undo);
+        assert_eq!(state.claims_of_party("russia"), ["ru-demilitarize", "ru-recognition"], "one undo puts both back");
+
+        let issue = state.issues()[0].clone();
+        let taken = state.issues()[1].id.clone();
+        state.apply(Action::EditIssue { was: issue.id.clone(), issue: Issue { id: taken.clone(), ..issue.clone() } });
+        assert_eq!(state.notice, Some(format!("The id \"{taken}\" is taken already.")));
+        state.apply(Action::EditIssue { was: issue.id.clone(), issue: Issue { id: "two words".into(), ..issue.clone() } });
+        assert!(state.notice.as_deref().is_some_and(|n| n.starts_with("\"two words\" cannot be an id")), "{:?}", state.notice);
+        state.apply(Action::EditIssue { was: issue.id.clone(), issue: Issue { id: "  ".into(), ..issue.clone() } });
+        assert_eq!(state.notice.as_deref(), Some("Give the id: claims refer to it."));
+        assert_eq!(state.issues()[0], issue, "refused changes leave the issue as it was");
     }
 
     #[test]
@@ -1084,7 +1148,7 @@ mod tests {
         // A change to what is there already is no change.
         let before = state.past.len();
         let same = state.parties()[0].clone();
-        state.apply(Action::EditParty(same));
+        state.apply(Action::EditParty { was: same.id.clone(), party: same });
         assert_eq!(state.past.len(), before);
         // What cannot be done is not kept either.
         state.apply(Action::RemoveClaim(99));

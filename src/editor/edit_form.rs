@@ -1,9 +1,11 @@
 //! What the forms that edit a party or an issue ([`super::party_form`], [`super::issue_form`])
-//! have in common: the title, the word that the id stays (claims refer to it), the problem that
-//! keeps the changes from being saved, and "Save changes" and "Cancel". The fields are its
-//! children.
+//! have in common: the title, the id (claims refer to it, and follow it when it changes), the
+//! problem that keeps the changes from being saved, and "Save changes" and "Cancel". The other
+//! fields are its children.
 
 use yew::prelude::*;
+
+use super::text_setter;
 
 #[derive(Properties, PartialEq)]
 pub struct EditFormProps {
@@ -12,8 +14,8 @@ pub struct EditFormProps {
     /// The name it has now, in the title.
     pub name: AttrValue,
     pub id: AttrValue,
-    /// Saves the fields as they stand, or says what they lack.
-    pub on_save: Callback<(), Result<(), String>>,
+    /// Saves the fields as they stand, with the id as typed, or says what they lack.
+    pub on_save: Callback<String, Result<(), String>>,
     /// Told when the form is done with, saved or not.
     pub on_done: Callback<()>,
     pub children: Html,
@@ -22,11 +24,12 @@ pub struct EditFormProps {
 #[function_component]
 pub fn EditForm(props: &EditFormProps) -> Html {
     let problem = use_state(|| None::<String>);
+    let typed_id = use_state(|| props.id.to_string());
     let onsubmit = {
-        let (on_save, on_done, problem) = (props.on_save.clone(), props.on_done.clone(), problem.clone());
+        let (on_save, on_done, problem, typed_id) = (props.on_save.clone(), props.on_done.clone(), problem.clone(), typed_id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match on_save.emit(()) {
+            match on_save.emit((*typed_id).clone()) {
                 Ok(()) => on_done.emit(()),
                 Err(why) => problem.set(Some(why)),
             }
@@ -35,11 +38,14 @@ pub fn EditForm(props: &EditFormProps) -> Html {
     let cancel = props.on_done.reform(|_: MouseEvent| ());
     let (kind, id) = (props.kind, &props.id);
     let title = format!("ed-edit-{kind}-title");
+    let (id_field, id_hint) = (format!("ed-edit-{kind}-id"), format!("ed-edit-{kind}-id-hint"));
     html! {
         <form class="ed-new ed-edit" aria-labelledby={title.clone()} {onsubmit}>
             <h3 id={title} class="ed-edit-title" tabindex="-1">{ format!("Edit {kind} {}", props.name) }</h3>
-            <p class="ed-hint">{ format!("Its id, {id}, stays: claims refer to it.") }</p>
             { props.children.clone() }
+            <label for={id_field.clone()}>{ "Id" }</label>
+            <input id={id_field} type="text" aria-describedby={id_hint.clone()} value={(*typed_id).clone()} oninput={text_setter(&typed_id)} />
+            <p class="ed-hint" id={id_hint}>{ format!("Claims refer to the {kind} by its id, {id}; changed, they follow it.") }</p>
             if let Some(why) = &*problem {
                 <p class="ed-problem" role="alert">{ why.clone() }</p>
             }

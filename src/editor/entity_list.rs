@@ -1,5 +1,5 @@
 //! A list of the file's parties or of its issues ([`super::party_list`], [`super::issue_list`]):
-//! each entry can be edited in its form (its id stays) or deleted. Deleting one that claims use
+//! each entry can be edited in its form (its id too: its claims follow) or deleted. Deleting one that claims use
 //! asks first, naming those claims, and takes them too; Undo brings them back.
 
 use yew::prelude::*;

@@ -1,9 +1,9 @@
-//! Edits an issue: its label and the one line that says what a "for" stance wants. Its id stays,
-//! since claims refer to it.
+//! Edits an issue: its label, the one line that says what a "for" stance wants, and its id, which
+//! the claims on it follow.
 
 use yew::prelude::*;
 
-use super::draft::Action;
+use super::draft::{renamed_id, Action};
 use super::edit_form::EditForm;
 use super::editor_root::Editor;
 use super::text_setter;
@@ -24,13 +24,14 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let description = use_state(|| issue.description.clone());
     let on_save = {
         let (label, description) = (label.clone(), description.clone());
-        let (editor, id) = (props.editor.clone(), issue.id.clone());
-        Callback::from(move |()| {
+        let (editor, was) = (props.editor.clone(), issue.id.clone());
+        Callback::from(move |id: String| {
             let (label, description) = (label.trim().to_string(), description.trim().to_string());
             if label.is_empty() || description.is_empty() {
                 return Err("Give the issue's label and description.".to_string());
             }
-            editor.dispatch(Action::EditIssue(Issue { id: id.clone(), label, description }));
+            let id = renamed_id(&id, &was, |taken| editor.issues().iter().any(|i| i.id == taken))?;
+            editor.dispatch(Action::EditIssue { was: was.clone(), issue: Issue { id, label, description } });
             Ok(())
         })
     };

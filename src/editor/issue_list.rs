@@ -1,4 +1,4 @@
-//! The file's issues: each can be edited (label, description; the id stays) or deleted.
+//! The file's issues: each can be edited (label, description, id: its claims follow) or deleted.
 //! Deleting an issue that claims are on asks first, naming those claims, and takes them too;
 //! Undo brings them back.
 

@@ -1,9 +1,9 @@
-//! Edits a party: its name, the short name for the table, and its aliases (the other names the
-//! text uses, one a line). Its id stays, since claims refer to it.
+//! Edits a party: its name, the short name for the table, its aliases (the other names the
+//! text uses, one a line) and its id, which the claims about it follow.
 
 use yew::prelude::*;
 
-use super::draft::{aliases_of, Action};
+use super::draft::{aliases_of, renamed_id, Action};
 use super::edit_form::EditForm;
 use super::editor_root::Editor;
 use super::text_setter;
@@ -25,14 +25,15 @@ pub fn PartyForm(props: &PartyFormProps) -> Html {
     let aliases = use_state(|| party.aliases.join("\n"));
     let on_save = {
         let (name, short, aliases) = (name.clone(), short.clone(), aliases.clone());
-        let (editor, id) = (props.editor.clone(), party.id.clone());
-        Callback::from(move |()| {
+        let (editor, was) = (props.editor.clone(), party.id.clone());
+        Callback::from(move |id: String| {
             if name.trim().is_empty() {
                 return Err("Give the party's name.".to_string());
             }
             let short_name = Some(short.trim().to_string()).filter(|s| !s.is_empty());
-            let party = Party { id: id.clone(), name: name.trim().to_string(), short_name, aliases: aliases_of(&aliases) };
-            editor.dispatch(Action::EditParty(party));
+            let id = renamed_id(&id, &was, |taken| editor.parties().iter().any(|p| p.id == taken))?;
+            let party = Party { id, name: name.trim().to_string(), short_name, aliases: aliases_of(&aliases) };
+            editor.dispatch(Action::EditParty { was: was.clone(), party });
             Ok(())
         })
     };

@@ -1,4 +1,4 @@
-//! The file's parties: each can be edited (name, short name, aliases; the id stays) or deleted.
+//! The file's parties: each can be edited (name, short name, aliases, id: its claims follow) or deleted.
 //! Deleting a party that claims are about asks first, naming those claims, and takes them too;
 //! Undo brings them back.
 

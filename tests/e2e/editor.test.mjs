@@ -850,6 +850,33 @@ describe('editor: edit, delete, undo and redo, autosave (desktop, 1280 px)', () 
       assert.match(await page.locator('.ed-claim[data-claim="ua-no-concessions"] .ed-claim-head').innerText(), /^Ukrainian government /);
       assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
       assert.equal(await focusedName(page), 'BUTTON Edit party Ukrainian government');
+
+      // Its id changed: the claims about it follow, in one change that one undo takes back.
+      const theirs = SEED.claims.filter((c) => c.party === 'ukraine').map((c) => c.id);
+      const moved = `its id ukraine → ua and ${theirs.length} ${theirs.length === 1 ? 'claim' : 'claims'} with it`;
+      await page.getByRole('button', { name: 'Edit party Ukrainian government' }).click();
+      await page.fill('#ed-edit-party-id', 'ua');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const ua = page.locator('.ed-entries li[data-party="ua"]');
+      await until(async () => (await ua.count()) === 1, 'the id changed');
+      assert.equal((await ua.locator('.ed-entry-id').innerText()).trim(), 'id ua');
+      assert.equal(await ukraine.count(), 0);
+      assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
+      await until(async () => (await page.locator('.ed-preview th[data-party="ua"]').count()) > 0, 'the preview table has the party by its new id');
+      for (const id of theirs) assert.match(await page.locator(`.ed-claim[data-claim="${id}"] .ed-claim-head`).innerText(), /^Ukrainian government /);
+      // An id another party has is refused, and says why.
+      await page.getByRole('button', { name: 'Edit party Ukrainian government' }).click();
+      await page.fill('#ed-edit-party-id', 'us');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const problem = page.locator('form.ed-edit .ed-problem[role="alert"]');
+      await problem.waitFor();
+      assert.equal(await problem.innerText(), 'The id "us" is taken already.', 'the form stays open and says why');
+      assert.equal(await ua.count(), 1);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.keyboard.press('Control+z');
+      await until(async () => (await ukraine.count()) === 1, 'Ctrl+Z gives the id back');
+      await until(async () => (await said(page)) === `Undid: edit party Ukrainian government, ${moved}`, 'the undo said');
+      assert.equal(await summary(page), 'ok — 10 claims, 10 placed, 2 parties, 7 issues');
     } finally {
       await page.close();
     }
