@@ -5,9 +5,11 @@
 //! [`crate::reader::Reader`] after every change — so its diagnostics are the command's and its
 //! live preview is the reader itself ([`crate::components::ReaderRoot`]).
 //!
+//! The components are in `components/`, one a file:
+//!
 //! ```text
 //! EditorRoot              editor_root.rs   the state (use_reducer over draft::EditorState), the
-//! │                                          autosave (autosave.rs) and the Ctrl+Z / Ctrl+Y keys
+//! │                                          autosave (../autosave.rs) and the Ctrl+Z / Ctrl+Y keys
 //! ├─ HistoryButtons       history_buttons.rs "Undo", "Redo"
 //! ├─ StorageNotice        storage_notice.rs  work not being saved; a saved draft that cannot be read
 //! ├─ RestoreOffer         restore_offer.rs   the work saved on an earlier visit: restore or discard
@@ -27,12 +29,12 @@
 //! │     └─ EntityList     entity_list.rs         each entry: edit (in its form, on EditForm, edit_form.rs), delete
 //! │        └─ ConfirmDialog confirm_dialog.rs    asks before a deletion takes claims with it
 //! ├─ CheckPanel           check_panel.rs     the live diagnostics
-//! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (target.rs)
+//! │  └─ DiagnosticItem    diagnostic_item.rs   each; chosen, it leads to what it names (../target.rs)
 //! └─ Preview              preview.rs         the reader's components on the file as exported
 //! ```
 //!
 //! Everything that changes the file is in [`draft`], plain Rust tested natively; the components
-//! only read the page (`dom.rs`: the selection, a download, a fetch, a file read, the element a
+//! only read the page (`components/dom.rs`: the selection, a download, a fetch, a file read, the element a
 //! diagnostic leads to) and dispatch actions. In the browser the module exists only with the
 //! `editor` feature, which only the editor's bundle is built with, so the reader's bundle is
 //! compiled from the same code as before the editor.
@@ -42,56 +44,10 @@ pub mod draft;
 pub mod target;
 
 #[cfg(target_arch = "wasm32")]
-mod check_panel;
-#[cfg(target_arch = "wasm32")]
-mod claim_form;
-#[cfg(target_arch = "wasm32")]
-mod claim_list;
-#[cfg(target_arch = "wasm32")]
-mod confirm_dialog;
-#[cfg(target_arch = "wasm32")]
-mod diagnostic_item;
-#[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
-mod edit_form;
-#[cfg(target_arch = "wasm32")]
-mod editor_root;
-#[cfg(target_arch = "wasm32")]
-mod entity_list;
-#[cfg(target_arch = "wasm32")]
-mod export_button;
-#[cfg(target_arch = "wasm32")]
-mod file_opener;
-#[cfg(target_arch = "wasm32")]
-mod history_buttons;
-#[cfg(target_arch = "wasm32")]
-mod issue_form;
-#[cfg(target_arch = "wasm32")]
-mod issue_list;
-#[cfg(target_arch = "wasm32")]
-mod new_issue;
-#[cfg(target_arch = "wasm32")]
-mod new_party;
-#[cfg(target_arch = "wasm32")]
-mod parties_issues;
-#[cfg(target_arch = "wasm32")]
-mod party_form;
-#[cfg(target_arch = "wasm32")]
-mod party_list;
-#[cfg(target_arch = "wasm32")]
-mod preview;
-#[cfg(target_arch = "wasm32")]
-mod restore_offer;
-#[cfg(target_arch = "wasm32")]
-mod source_text;
-#[cfg(target_arch = "wasm32")]
-mod start_panel;
-#[cfg(target_arch = "wasm32")]
-mod storage_notice;
+mod components;
 
 #[cfg(target_arch = "wasm32")]
-pub use editor_root::EditorRoot;
+pub use components::EditorRoot;
 
 /// Mounts the editor into the page's `#claim-reader-editor` element.
 #[cfg(target_arch = "wasm32")]
@@ -102,43 +58,4 @@ pub fn start() {
         return;
     };
     yew::Renderer::<EditorRoot>::with_root(host).render();
-}
-
-/// The value of the input, text area or select an event came from ("" for anything else).
-#[cfg(target_arch = "wasm32")]
-fn value_of(event: &web_sys::Event) -> String {
-    use wasm_bindgen::JsCast;
-    let Some(target) = event.target() else { return String::new() };
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.value()
-    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.value()
-    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.value()
-    } else {
-        String::new()
-    }
-}
-
-/// A listener that keeps a text field's value, as typed, in `state`.
-#[cfg(target_arch = "wasm32")]
-fn text_setter(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
-    let state = state.clone();
-    yew::Callback::from(move |e: yew::InputEvent| state.set(value_of(&e)))
-}
-
-/// A listener that puts the value of the control an event came from into one field of a form's
-/// state (`set` says which), the rest of the form as it is.
-#[cfg(target_arch = "wasm32")]
-fn field_setter<T, E>(state: &yew::UseStateHandle<T>, set: fn(&mut T, String)) -> yew::Callback<E>
-where
-    T: Clone + 'static,
-    E: AsRef<web_sys::Event> + 'static,
-{
-    let state = state.clone();
-    yew::Callback::from(move |e: E| {
-        let mut next = (*state).clone();
-        set(&mut next, value_of(e.as_ref()));
-        state.set(next);
-    })
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::claim_form::ClaimForm;
-use super::draft::Action;
+use crate::editor::draft::Action;
 use super::editor_root::Editor;
 use super::dom;
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::confirm_dialog::ConfirmDialog;
 use super::dom;
-use super::draft::deletion_question;
+use crate::editor::draft::deletion_question;
 
 /// What a list holds, as the page names it in its words, ids and attributes.
 #[derive(Clone, Copy, PartialEq)]

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::draft::{new_id, Action};
+use crate::editor::draft::{new_id, Action};
 use super::editor_root::Editor;
 use super::text_setter;
 use crate::model::Issue;

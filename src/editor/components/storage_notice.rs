@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::dom;
-use super::draft::Action;
+use crate::editor::draft::Action;
 use super::editor_root::Editor;
 
 #[derive(Properties, PartialEq)]

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::draft::Action;
+use crate::editor::draft::Action;
 use super::editor_root::Editor;
 use super::entity_list::{Entry, EntityList, Kind, Shown};
 use super::party_form::PartyForm;

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::draft::{Action, Step};
+use crate::editor::draft::{Action, Step};
 use super::editor_root::Editor;
 
 #[derive(Properties, PartialEq)]

@@ -11,11 +11,11 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::autosave;
+use crate::editor::autosave;
 use super::check_panel::CheckPanel;
 use super::claim_list::ClaimList;
 use super::diagnostic_item::DiagnosticItem;
-use super::draft::{Action, EditorState};
+use crate::editor::draft::{Action, EditorState};
 use super::export_button::ExportButton;
 use super::file_opener::{open_dropped, FileOpener};
 use super::history_buttons::HistoryButtons;
@@ -25,7 +25,7 @@ use super::source_text::SourceText;
 use super::start_panel::StartPanel;
 use super::restore_offer::RestoreOffer;
 use super::storage_notice::StorageNotice;
-use super::target::Target;
+use crate::editor::target::Target;
 use super::dom;
 use crate::components::hooks::next_state;
 

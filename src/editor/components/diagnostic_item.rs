@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::target::Target;
+use crate::editor::target::Target;
 use crate::model::{Diagnostic, Severity};
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::dom;
-use super::draft::slug;
+use crate::editor::draft::slug;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonProps {

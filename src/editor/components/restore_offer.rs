@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::autosave;
+use crate::editor::autosave;
 use super::dom;
-use super::draft::Action;
+use crate::editor::draft::Action;
 use super::editor_root::Editor;
 
 #[derive(Properties, PartialEq)]

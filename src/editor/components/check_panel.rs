@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::diagnostic_item::DiagnosticItem;
-use super::draft::Check;
-use super::target::Target;
+use crate::editor::draft::Check;
+use crate::editor::target::Target;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckPanelProps {

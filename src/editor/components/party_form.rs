@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::draft::{aliases_of, renamed_id, Action};
+use crate::editor::draft::{aliases_of, renamed_id, Action};
 use super::edit_form::EditForm;
 use super::editor_root::Editor;
 use super::text_setter;

@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use super::draft::{fields_of, missing, Action, NewClaim};
+use crate::editor::draft::{fields_of, missing, Action, NewClaim};
 use super::editor_root::Editor;
 use super::new_issue::NewIssue;
 use super::new_party::NewParty;

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::draft::{Action, ArticleFields};
+use crate::editor::draft::{Action, ArticleFields};
 use super::editor_root::Editor;
 use super::file_opener::FileOpener;
 use super::{dom, field_setter};
