@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use crate::model::Claim;
+use crate::model::claim_out::ClaimOut;
 use crate::reader::Reader;
 
 /// A claim as the events name it: ids as in the claims file, with the names a page shows.
@@ -65,61 +65,9 @@ pub struct IssueToggled<'a> {
     pub shown: bool,
 }
 
-/// A claim as `handle.claims()` returns it: the claims file's own shape.
-#[derive(Serialize)]
-pub struct ClaimObject<'a> {
-    pub id: &'a str,
-    pub party: &'a str,
-    pub issue: &'a str,
-    pub stance: &'static str,
-    pub quote: QuoteObject<'a>,
-    pub summary: &'a str,
-    pub attribution: AttributionObject<'a>,
-    pub certainty: &'static str,
-    pub hedge: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub struct QuoteObject<'a> {
-    pub exact: &'a str,
-    pub prefix: Option<&'a str>,
-    pub suffix: Option<&'a str>,
-    pub paragraph: Option<usize>,
-    pub start: Option<usize>,
-}
-
-#[derive(Serialize)]
-pub struct AttributionObject<'a> {
-    pub reported_by: &'a str,
-    pub basis: Option<&'a str>,
-    pub via: Option<&'a str>,
-}
-
-impl<'a> From<&'a Claim> for ClaimObject<'a> {
-    fn from(c: &'a Claim) -> Self {
-        ClaimObject {
-            id: &c.id,
-            party: &c.party,
-            issue: &c.issue,
-            stance: c.stance.word(),
-            quote: QuoteObject {
-                exact: &c.quote.exact,
-                prefix: c.quote.prefix.as_deref(),
-                suffix: c.quote.suffix.as_deref(),
-                paragraph: c.quote.paragraph,
-                start: c.quote.start,
-            },
-            summary: &c.summary,
-            attribution: AttributionObject {
-                reported_by: &c.attribution.reported_by,
-                basis: c.attribution.basis.as_deref(),
-                via: c.attribution.via.as_deref(),
-            },
-            certainty: c.certainty.word(),
-            hedge: c.hedge.as_deref(),
-        }
-    }
-}
+/// A claim as `handle.claims()` returns it: the claims file's own view of a claim, every
+/// optional field present (`null` when absent).
+pub type ClaimObject<'a> = ClaimOut<'a, true>;
 
 /// Every claim of `reader` as plain objects (an empty array when nothing is loaded).
 pub fn claims_of(reader: Option<&Reader>) -> JsValue {

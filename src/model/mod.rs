@@ -1,5 +1,6 @@
 //! The claims file: its types, how it is read from JSON, and how it is checked.
 
+pub mod claim_out;
 mod decode;
 mod diagnostic;
 pub mod json;

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::claim_out::ClaimOut;
 use super::types::Document;
 
 /// A claims file in the documented field order; absent optional fields and empty `kicker` and
@@ -65,40 +66,6 @@ pub struct Issue<'a> {
     label: &'a str,
     description: &'a str,
 }
-#[derive(Serialize)]
-pub struct ClaimOut<'a> {
-    id: &'a str,
-    party: &'a str,
-    issue: &'a str,
-    stance: &'static str,
-    quote: QuoteOut<'a>,
-    summary: &'a str,
-    attribution: AttributionOut<'a>,
-    certainty: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hedge: Option<&'a str>,
-}
-#[derive(Serialize)]
-pub struct QuoteOut<'a> {
-    exact: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    prefix: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suffix: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    paragraph: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    start: Option<usize>,
-}
-#[derive(Serialize)]
-pub struct AttributionOut<'a> {
-    reported_by: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    basis: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    via: Option<&'a str>,
-}
-
 impl<'a> From<&'a Document> for ClaimsFile<'a> {
     fn from(doc: &'a Document) -> Self {
         let a = &doc.article;
@@ -124,31 +91,7 @@ impl<'a> From<&'a Document> for ClaimsFile<'a> {
                 .map(|p| Party { id: &p.id, name: &p.name, short_name: p.short_name.as_deref(), aliases: &p.aliases })
                 .collect(),
             issues: doc.issues.iter().map(|i| Issue { id: &i.id, label: &i.label, description: &i.description }).collect(),
-            claims: doc
-                .claims
-                .iter()
-                .map(|c| ClaimOut {
-                    id: &c.id,
-                    party: &c.party,
-                    issue: &c.issue,
-                    stance: c.stance.word(),
-                    quote: QuoteOut {
-                        exact: &c.quote.exact,
-                        prefix: c.quote.prefix.as_deref(),
-                        suffix: c.quote.suffix.as_deref(),
-                        paragraph: c.quote.paragraph,
-                        start: c.quote.start,
-                    },
-                    summary: &c.summary,
-                    attribution: AttributionOut {
-                        reported_by: &c.attribution.reported_by,
-                        basis: c.attribution.basis.as_deref(),
-                        via: c.attribution.via.as_deref(),
-                    },
-                    certainty: c.certainty.word(),
-                    hedge: c.hedge.as_deref(),
-                })
-                .collect(),
+            claims: doc.claims.iter().map(ClaimOut::from).collect(),
         }
     }
 }
