@@ -19,8 +19,14 @@ addEventListener('message', (event) => {
   if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > MAX_HEIGHT) return;
   for (const frame of document.querySelectorAll(SELECTOR)) {
     if (event.source !== null && frame.contentWindow === event.source) {
+      // The frame's document gets `height`; with box-sizing: border-box, the frame's own
+      // borders and padding come on top.
+      const style = getComputedStyle(frame);
+      const extra = style.boxSizing === 'border-box'
+        ? ['borderTopWidth', 'borderBottomWidth', 'paddingTop', 'paddingBottom'].reduce((sum, k) => sum + (parseFloat(style[k]) || 0), 0)
+        : 0;
       // The CSSOM, which a strict style-src allows (a style attribute it would not).
-      frame.style.height = `${Math.ceil(height)}px`;
+      frame.style.height = `${Math.ceil(height + extra)}px`;
       return;
     }
   }
