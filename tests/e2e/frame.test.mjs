@@ -205,6 +205,18 @@ describe('the reader in an iframe, sized by the host page', () => {
     await until(async () => (await heights())[0] === 321, 'the real frame\'s message is applied');
   });
 
+  frameTest('the host page\'s script, started after the frames reported, asks them again', async ({ page }) => {
+    await page.frameLocator(FRAMES.seed).locator(READY).waitFor({ timeout: 20_000 });
+    const seed = await fitted(page, FRAMES.seed);
+    // As if the page had no script when the frame reported: the iframe back at another height.
+    await page.locator(FRAMES.seed).evaluate((f) => (f.style.height = '200px'));
+    assert.equal(await page.locator(FRAMES.seed).evaluate((f) => f.clientHeight), 200);
+    // The script once more (another module instance), which asks every frame on starting.
+    await page.evaluate(() => import('../claim-reader-frames.js?again'));
+    const again = await fitted(page, FRAMES.seed);
+    assert.equal(again.frameHeight, seed.frameHeight);
+  });
+
   frameTest('the frame page runs under the strict Content-Security-Policy with no violation', async ({ page }) => {
     for (const selector of Object.values(FRAMES)) await page.frameLocator(selector).locator(READY).waitFor({ timeout: 20_000 });
     const frames = page.frames().filter((f) => f.url().includes('/frame.html'));
