@@ -205,6 +205,27 @@ describe('the reader in an iframe, sized by the host page', () => {
     await until(async () => (await heights())[0] === 321, 'the real frame\'s message is applied');
   });
 
+  frameTest('with an origin parameter, the frame posts to that origin alone', async ({ page }) => {
+    const origin = new URL(env().server.url).origin;
+    await page.evaluate((origin) => {
+      for (const [id, to] of [['ours', origin], ['theirs', 'https://elsewhere.example']]) {
+        const frame = document.createElement('iframe');
+        frame.id = `frame-${id}`;
+        frame.title = id;
+        frame.dataset.claimReaderFrame = '';
+        frame.height = '600';
+        frame.src = `../frame.html?src=demo/council.json&id=${id}&origin=${encodeURIComponent(to)}`;
+        document.querySelector('#after-frames').before(frame);
+      }
+    }, origin);
+    for (const id of ['ours', 'theirs']) await page.frameLocator(`#frame-${id}`).locator(READY).waitFor({ timeout: 20_000 });
+    await fitted(page, '#frame-ours');
+    await sleep(500);
+    // The browser drops a message whose target origin is not the parent's.
+    assert.equal(await page.evaluate(() => window.__heights.some((h) => h.id === 'theirs')), false);
+    assert.equal(await page.locator('#frame-theirs').evaluate((f) => f.style.height), '', 'the iframe keeps its own height');
+  });
+
   frameTest('the host page\'s script, started after the frames reported, asks them again', async ({ page }) => {
     await page.frameLocator(FRAMES.seed).locator(READY).waitFor({ timeout: 20_000 });
     const seed = await fitted(page, FRAMES.seed);
