@@ -79,9 +79,9 @@ pub fn iframe(frame: &Frame, title: &str, height: u32) -> String {
 }
 
 /// The height the reader takes at `width`, roughly: its fixed parts and its text by line. The
-/// numbers are the reader's stylesheet's, fitted to the heights measured in frame.html for the
-/// seed and the demo samples at 400, 640 and 1000 px (within 8 %); claim-reader-frames.js
-/// replaces the estimate with the real height.
+/// numbers are the reader's stylesheet's, fitted to the heights measured in frame.html (within
+/// 8 %: the seed at 400, 640 and 1000 px; the council, Arabic and Japanese samples at 640 px);
+/// claim-reader-frames.js replaces the estimate with the real height.
 pub fn estimated_height(reader: &Reader, width: u32) -> u32 {
     let article = &reader.doc.article;
     let width = f64::from(width.clamp(MIN_WIDTH, MAX_WIDTH));
