@@ -13,6 +13,8 @@ pub mod editor;
 pub mod export;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod oembed;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod reader;
 pub mod segment;

@@ -136,3 +136,59 @@ fn the_data_fingerprint_sees_through_island_escapes() {
     assert_eq!(source_print(file), source_print(seed_island));
     assert_ne!(source_print(file), source_print("{\"a\": \"</script> <!-- y\"}"));
 }
+
+const FRAME: &str = "https://example.org/claim-reader/frame.html";
+
+/// `--as oembed`: an oEmbed 1.0 rich response whose html is the iframe of frame.html.
+#[test]
+fn the_oembed_response_holds_the_iframe_snippet() {
+    let mut file: Value = serde_json::from_str(SEED_JSON).expect("the seed");
+    file["article"]["headline"] = "Talks \"resume\" <soon> & more".into();
+    let args = ["--as", "oembed", "--frame-url", FRAME, "--src", "https://example.org/data/a+b&c.json?v=1", "--theme", "dark"];
+    let out = html(&args, &file.to_string());
+    let value: Value = serde_json::from_str(&out).expect("JSON");
+    let keys: Vec<&str> = value.as_object().expect("an object").keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 7, "{keys:?}");
+    assert_eq!((value["type"].as_str(), value["version"].as_str()), (Some("rich"), Some("1.0")));
+    assert_eq!(value["title"], "Talks \"resume\" <soon> & more");
+    assert_eq!(value["provider_name"], "claim-reader");
+    assert_eq!(value["width"], 640);
+    let snippet = value["html"].as_str().expect("a string");
+    assert_eq!(
+        snippet,
+        format!(
+            "<iframe data-claim-reader-frame src=\"{FRAME}?src=https://example.org/data/a%2Bb%26c.json%3Fv%3D1&amp;theme=dark\" \
+title=\"Talks &quot;resume&quot; &lt;soon&gt; &amp; more\" height=\"{}\" style=\"display:block;width:100%;border:0\" loading=\"lazy\"></iframe>",
+            value["height"]
+        )
+    );
+    // A narrower column, a taller estimate.
+    let narrow: Value = serde_json::from_str(&html(&[&args[..], &["--width", "400"]].concat(), &file.to_string())).expect("JSON");
+    assert!(narrow["height"].as_u64() > value["height"].as_u64());
+}
+
+#[test]
+fn oembed_options_are_checked_before_the_file_is_read() {
+    let cases: [(&[&str], &str); 8] = [
+        (&["--as", "oembed", "--src", "c.json"], "needs --frame-url"),
+        (&["--as", "oembed", "--frame-url", FRAME], "needs --src"),
+        (&["--as", "oembed", "--frame-url", "frame.html", "--src", "c.json"], "not an absolute http(s) URL"),
+        (&["--as", "oembed", "--frame-url", FRAME, "--src", "javascript:alert(1)"], "not an http(s) URL"),
+        (&["--as", "oembed", "--frame-url", FRAME, "--src", "c.json", "--theme", "blue"], "unknown theme"),
+        (&["--as", "oembed", "--frame-url", FRAME, "--src", "c.json", "--width", "wide"], "--width"),
+        (&["--as", "oembed", "--frame-url", FRAME, "--src", "c.json", "--width", "10"], "--width"),
+        (&["--as", "embed", "--src", "c.json"], "go with --as oembed"),
+    ];
+    for (args, expected) in cases {
+        // The command stops at its arguments, reading no input.
+        let out = Command::new(BIN).arg("render").args(args).arg("-").stdin(Stdio::null()).output().expect("the command runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    // A file with errors: its problems, and nothing written.
+    let out = render(&["--as", "oembed", "--frame-url", FRAME, "--src", "c.json"], "{\"article\": {}}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

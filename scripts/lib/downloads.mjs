@@ -1,6 +1,7 @@
 // What a page downloads to show the reader, for scripts/size-guard, scripts/size-report and
 // bench/run.mjs alike: the wasm, the glue js (with any wasm-bindgen snippets), the loader js and
-// the css of a built bundle. demo/ is no part of the widget, and neither is editor/, the editor
+// the css of a built bundle. demo/ is no part of the widget, nor are the iframe embed's files
+// (FRAME_FILES), and neither is editor/, the editor
 // page's own bundle (Trunk.editor.toml), which readers never download: editorDownloads() lists it. The seed article is not part of it
 // either: the seed page carries it besides (a file or a JSON island of its own), an embedding page
 // brings its own data, so it is shown on its own line and never added to the total.
@@ -26,6 +27,13 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const LOADER = 'claim-reader.js';
 
+/**
+ * The iframe embed (README, "In an iframe"): the frame page, its module and stylesheet, and the
+ * host page's optional script that sizes such iframes. A page embedding the reader itself never
+ * loads them, so they are no part of its download; `frameDownloads` lists them.
+ */
+export const FRAME_FILES = ['frame.html', 'claim-reader-frame.js', 'claim-reader-frame.css', 'claim-reader-frames.js'];
+
 /** The editor page's bundle inside a built dist/ (Trunk.editor.toml). */
 export const EDITOR_DIR = 'editor';
 
@@ -49,7 +57,8 @@ const PLAIN = 'claim-reader-plain';
  * picks it). Throws when `dist` holds no .wasm.
  */
 export function downloads(dist, page = 'ahead') {
-  const files = walk(dist).sort();
+  const frame = new Set(FRAME_FILES.map((name) => join(dist, name)));
+  const files = walk(dist).filter((f) => !frame.has(f)).sort();
   const isLoader = (f) => f === join(dist, LOADER);
   const hasPlain = files.includes(join(dist, `${PLAIN}_bg.wasm`));
   // Bundles older than the split have one build, whatever its name.
@@ -64,6 +73,13 @@ export function downloads(dist, page = 'ahead') {
   ];
   if (!list.some((d) => d.what === 'wasm')) throw new Error(`no .wasm in ${dist}: is it a built bundle?`);
   return list;
+}
+
+/** The iframe embed's own files in `dist` (FRAME_FILES), as `{ what, path }`; [] for a bundle
+ * without them. A frame page loads the first three besides `downloads(dist, 'browser')`; the
+ * host page of such frames loads the last. */
+export function frameDownloads(dist) {
+  return FRAME_FILES.map((name) => ({ what: name, path: join(dist, name) })).filter(({ path }) => existsSync(path));
 }
 
 /**

@@ -17,6 +17,7 @@ mod command {
     use std::process::ExitCode;
 
     use claim_reader::model::{Diagnostic, Severity};
+    use claim_reader::oembed::Frame;
     use claim_reader::prerender::{Files, Form};
     use claim_reader::reader::Reader;
 
@@ -25,6 +26,7 @@ Usage: claim-reader check [--format text|json] FILE...
        claim-reader export --to csv|csv-claims|markdown|w3c FILE
        claim-reader import --from w3c --article CLAIMS_FILE FILE
        claim-reader render [--as embed|page|reader|json-ld] [OPTIONS] FILE
+       claim-reader render --as oembed --frame-url URL --src URL [OPTIONS] FILE
 
 check: checks claims files the way the article page reads them, and reports
 every problem with the line and column where it was found.
@@ -63,6 +65,17 @@ other is rendered afresh):
   --stylesheet URL  where claim-reader.css is (default claim-reader.css)
   --script URL      the loader, claim-reader.js, for --as page (default none)
   --id ID           the id of the claims' JSON island (default claims)
+  --as oembed       an oEmbed 1.0 response (JSON, type rich) whose html is an
+                    <iframe> of frame.html showing the claims file at --src,
+                    with the article's headline as title and a height
+                    estimated from its length
+  --frame-url URL   for --as oembed: the absolute http(s) URL of frame.html
+  --src URL         for --as oembed: the claims file's URL, absolute or
+                    relative to frame.html (http(s) only)
+  --theme light|dark  for --as oembed: the frame's palette (default: the
+                    reader's system's)
+  --width PX        for --as oembed: the width the height is estimated for
+                    (default 640)
 Problems go to standard error; with errors nothing is written.
 
 Exit status: 0 when no file has errors (warnings are allowed), 1 when any
@@ -92,6 +105,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         Export { to: Target, file: String },
         Import { article: String, file: String },
         Render { form: Form, files: Files, file: String },
+        Oembed { frame: Frame, file: String },
     }
 
     pub fn main() -> ExitCode {
@@ -109,6 +123,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             Ok(Command::Export { to, file }) => ExitCode::from(export(to, &file)),
             Ok(Command::Import { article, file }) => ExitCode::from(import(&article, &file)),
             Ok(Command::Render { form, files, file }) => ExitCode::from(render(form, &files, &file)),
+            Ok(Command::Oembed { frame, file }) => ExitCode::from(oembed(&frame, &file)),
             Err(problem) => {
                 eprintln!("claim-reader: {problem}\n\n{USAGE}");
                 ExitCode::from(2)
@@ -231,6 +246,9 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         let mut form = Form::Embed;
         let mut files = Files { stylesheet: "claim-reader.css".to_string(), script: None, island: "claims".to_string() };
         let mut file = Vec::new();
+        // --as oembed, and its options (which no other form takes).
+        let mut as_oembed = false;
+        let (mut frame_url, mut src, mut theme, mut width) = (None, None, None, None);
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             let (key, inline) = match arg.split_once('=') {
@@ -241,25 +259,52 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             match key {
                 "-h" | "--help" => return Ok(Command::Help),
                 "--as" => {
-                    form = match value()?.as_str() {
-                        "embed" => Form::Embed,
+                    let name = value()?;
+                    as_oembed = name == "oembed";
+                    form = match name.as_str() {
+                        "embed" | "oembed" => Form::Embed,
                         "page" => Form::Page,
                         "reader" => Form::Reader,
                         "json-ld" => Form::JsonLd,
-                        other => return Err(format!("unknown form \"{other}\"; use embed, page, reader or json-ld")),
+                        other => return Err(format!("unknown form \"{other}\"; use embed, page, reader, json-ld or oembed")),
                     }
                 }
                 "--stylesheet" => files.stylesheet = value()?,
                 "--script" => files.script = Some(value()?),
                 "--id" => files.island = value()?,
+                "--frame-url" => frame_url = Some(value()?),
+                "--src" => src = Some(value()?),
+                "--theme" => theme = Some(value()?),
+                "--width" => width = Some(value()?),
                 _ if arg != "-" && arg.starts_with('-') => return Err(format!("unknown option \"{arg}\"")),
                 _ => file.push(arg.clone()),
             }
         }
-        match <[String; 1]>::try_from(file) {
-            Ok([file]) => Ok(Command::Render { form, files, file }),
-            Err(_) => Err("render needs exactly one claims file (- for standard input)".to_string()),
+        let [file] = <[String; 1]>::try_from(file).map_err(|_| "render needs exactly one claims file (- for standard input)".to_string())?;
+        if !as_oembed {
+            if frame_url.is_some() || src.is_some() || theme.is_some() || width.is_some() {
+                return Err("--frame-url, --src, --theme and --width go with --as oembed".to_string());
+            }
+            return Ok(Command::Render { form, files, file });
         }
+        let frame_url = frame_url.ok_or("--as oembed needs --frame-url URL: where frame.html is served")?;
+        claim_reader::oembed::check_frame_url(&frame_url)?;
+        let src = src.ok_or("--as oembed needs --src URL: the claims file the frame shows")?;
+        claim_reader::oembed::check_src(&src)?;
+        let theme = match theme.as_deref() {
+            None => None,
+            Some("light" | "dark") => theme,
+            Some(other) => return Err(format!("unknown theme \"{other}\"; use light or dark")),
+        };
+        let (min, max) = (claim_reader::oembed::MIN_WIDTH, claim_reader::oembed::MAX_WIDTH);
+        let width = match width {
+            None => claim_reader::oembed::DEFAULT_WIDTH,
+            Some(text) => match text.parse::<u32>() {
+                Ok(px) if (min..=max).contains(&px) => px,
+                _ => return Err(format!("--width \"{text}\" is not a number of pixels from {min} to {max}")),
+            },
+        };
+        Ok(Command::Oembed { frame: Frame { frame_url, src, theme, width }, file })
     }
 
     /// Renders the reader ahead as HTML; problems go to standard error. Returns the exit status.
@@ -276,6 +321,29 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
                     eprint!("{}", render_text(shown, &report));
                 }
                 write_out(&html)
+            }
+            Err(_) => {
+                eprint!("{}", render_text(shown, &check_bytes(text.as_bytes())));
+                1
+            }
+        }
+    }
+
+    /// Writes the oEmbed response for a claims file; problems go to standard error. Returns the
+    /// exit status.
+    fn oembed(frame: &Frame, name: &str) -> u8 {
+        let shown = if name == "-" { "<stdin>" } else { name };
+        let text = match read_text(name, shown) {
+            Ok(text) => text,
+            Err(status) => return status,
+        };
+        match claim_reader::oembed::oembed(&text, frame) {
+            Ok(json) => {
+                let report = check_bytes(text.as_bytes());
+                if !report.diagnostics.is_empty() {
+                    eprint!("{}", render_text(shown, &report));
+                }
+                write_out(&json)
             }
             Err(_) => {
                 eprint!("{}", render_text(shown, &check_bytes(text.as_bytes())));

@@ -44,6 +44,8 @@ export const STRICT_CSP =
 export const PAGE_HEADERS = {
   '/demo/strict-csp.html': { 'content-security-policy': STRICT_CSP },
   '/demo/prerendered.html': { 'content-security-policy': STRICT_CSP },
+  // The iframe embed's page, framed by demo/framed.html and opened alone.
+  '/frame.html': { 'content-security-policy': STRICT_CSP },
 };
 
 const VENDOR = {
