@@ -5,7 +5,7 @@
 // page's own bundle (Trunk.editor.toml), which readers never download: editorDownloads() lists it. The seed article is not part of it
 // either: the seed page carries it besides (a file or a JSON island of its own), an embedding page
 // brings its own data, so it is shown on its own line and never added to the total.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -113,6 +113,31 @@ const TEXT = new Set(['.js', '.mjs', '.css', '.json', '.html', '.svg', '.txt']);
  * Raw, gzip -9 and brotli (quality 11, the file's size as the size hint, text mode for text
  * files) bytes of `bytes`, a file named `name`.
  */
+/**
+ * The build's source fingerprint (`data-build` of the seed page, `dist/index.html`, rendered ahead
+ * by that build), or null when the bundle has no such page. Every wasm of the build holds it as 16
+ * hex digits, and it changes with any edit under src/, a comment's too.
+ */
+export function buildFingerprint(dist) {
+  const page = join(dist, 'index.html');
+  if (!existsSync(page)) return null;
+  return /data-build="([0-9a-f]{16})"/.exec(readFileSync(page, 'utf8'))?.[1] ?? null;
+}
+
+/**
+ * `bytes` with every occurrence of `fingerprint` written as zeros. Brotli's size of the wasm moves
+ * by up to 461 B with nothing but those 16 digits changed (12 random fingerprints in one build:
+ * 139,044 to 139,505 B), so the ceiling is checked on the wasm with them zeroed: an edit is
+ * measured by what it changes, not by the digits it happens to hash to.
+ */
+export function withoutFingerprint(bytes, fingerprint) {
+  if (!fingerprint) return bytes;
+  const needle = Buffer.from(fingerprint);
+  const out = Buffer.from(bytes);
+  for (let at = out.indexOf(needle); at >= 0; at = out.indexOf(needle, at + needle.length)) out.fill(0x30, at, at + needle.length);
+  return out;
+}
+
 export function compressed(bytes, name = '') {
   return {
     raw: bytes.length,
