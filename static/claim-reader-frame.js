@@ -14,7 +14,7 @@
 //   { type: 'claim-reader:height', id, height }
 // to its parent; claim-reader-frames.js on the parent page applies it to the iframe. The message
 // carries nothing but that number and the id, which is why '*' is an acceptable target.
-import { mount } from './claim-reader.js';
+import { dataSource, fetchText, mount } from './claim-reader.js';
 
 const HEIGHT = 'claim-reader:height';
 /** What claim-reader-frames.js posts when it starts, in case it missed a height. */
@@ -38,31 +38,6 @@ function targetOrigin() {
   return '*';
 }
 const TARGET = targetOrigin();
-
-/** The claims file's URL, or why there is none: as the loader reads data-src. */
-function claimsUrl() {
-  const src = params.get('src');
-  if (!src) return { error: 'the frame names no claims file: give frame.html ?src=<claims file URL>' };
-  let url;
-  try {
-    url = new URL(src, document.baseURI);
-  } catch {
-    return { error: `src "${src}" is not a URL` };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `src "${src}" is not an http(s) URL` };
-  return { url };
-}
-
-async function fetchText(url) {
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  } catch (e) {
-    throw new Error(`the claims file at ${url} could not be fetched (${e.message})`);
-  }
-  if (!response.ok) throw new Error(`the claims file at ${url} could not be fetched: HTTP ${response.status}`);
-  return response.text();
-}
 
 let reported = -1;
 /** Posts the document's height when it changed. The body's box, not scrollHeight: scrollHeight
@@ -89,7 +64,10 @@ async function show() {
   const options = {};
   if (theme === 'light' || theme === 'dark') options.theme = theme;
   else if (theme) console.warn(`claim-reader: frame theme "${theme}" is neither light nor dark; following the system`);
-  const source = claimsUrl();
+  // The src is the element's data-src, read by the loader's own rules.
+  const src = params.get('src');
+  if (src) element.setAttribute('data-src', src);
+  const source = src ? dataSource(element) : { error: 'the frame names no claims file: give frame.html ?src=<claims file URL>' };
   // The file is fetched while the module loads, not after.
   const text = source.url ? fetchText(source.url).then((text) => ({ text }), (e) => ({ error: e.message })) : source;
   try {

@@ -63,8 +63,9 @@ export async function mount(element, data = null, options = {}) {
   return glue.mount(element, data, { stylesheet: STYLESHEET, ...options });
 }
 
-/** Where an auto-mounted element's data comes from, or why it cannot be had. */
-function dataSource(element) {
+/** Where an auto-mounted element's data comes from, or why it cannot be had (also frame.html's,
+ * claim-reader-frame.js). */
+export function dataSource(element) {
   const islandId = element.getAttribute('data-claims');
   const src = element.getAttribute('data-src');
   if (islandId) {
@@ -89,7 +90,8 @@ function dataSource(element) {
   return { error: 'the element names no data: give it data-claims (a JSON island id) or data-src (a URL)' };
 }
 
-async function fetchText(url) {
+/** The claims file at `url` as text, or an error that says why not. */
+export async function fetchText(url) {
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });

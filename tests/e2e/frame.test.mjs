@@ -171,7 +171,7 @@ describe('the reader in an iframe, sized by the host page', () => {
         /Failed to load resource: the server responded with a status of 404/,
         /claim-reader: error: the claims file at .* could not be fetched: HTTP 404/,
         /claim-reader: error: the frame names no claims file/,
-        /claim-reader: error: src "javascript:alert\(1\)" is not an http\(s\) URL/,
+        /claim-reader: error: data-src "javascript:alert\(1\)" is not an http\(s\) URL/,
       ],
     },
   );
