@@ -3,16 +3,11 @@
 //! exported from, as export writes it and as a spreadsheet saves it again, and every problem
 //! reported at its row and column.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
 use claim_reader::export::import::{claims_file, Imported};
 use claim_reader::export::{csv as to_csv, csv_import};
 use claim_reader::model::{Diagnostic, Severity};
 use claim_reader::reader::Reader;
 use claim_reader::SEED_JSON;
-
-const BIN: &str = env!("CARGO_BIN_EXE_claim-reader");
 
 fn seed() -> Reader {
     Reader::from_json(SEED_JSON).unwrap_or_else(|d| panic!("{d:?}"))
@@ -376,20 +371,7 @@ fn a_header_alone_gives_no_claims() {
     assert!(back.doc.claims.is_empty() && warnings.is_empty());
 }
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut child = Command::new(BIN)
-        .current_dir(root)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("written");
-    child.wait_with_output().expect("the command ends")
-}
+include!("support/run_command.rs");
 
 #[test]
 fn the_command_imports_what_it_exports_and_reports_problems_as_check_does() {

@@ -48,8 +48,8 @@ import: reads claims back into a claims file, written to standard output:
                     spreadsheet saves it again (columns found by name)
   --article FILE    the claims file whose article, parties and issues the
                     claims belong to (its own claims are not used)
-Problems go to standard error (a CSV's as line, column number, row and
-column name); with errors nothing is written.
+Problems go to standard error (for a CSV: the line and the column's number,
+then the row and the column's name); with errors nothing is written.
 
 render: writes the reader for a claims file as HTML that works with no script
 (every highlight, the stance table, and each claim's details as numbered

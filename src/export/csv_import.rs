@@ -4,10 +4,10 @@
 //! there). The claims are laid over an article file's article, parties and issues, like the W3C
 //! import's; the columns, row by row, are in `docs/interop.md`.
 //!
-//! A problem is placed where a spreadsheet shows it: its path names the row (the header is row
-//! 1) and the column (`row 4, column "stance"`), and its line and column are the line of the
-//! file the record starts on and the column's number (1 for the first), since a quoted field may
-//! run over several lines.
+//! A problem is placed where a spreadsheet shows it: its path names the row, the header being
+//! row 1, and the column (`row 4, column "stance"`); its line and column are the line of the
+//! file the record starts on (a quoted field may run over several lines) and the column's
+//! number, from 1.
 
 use csv::{ReaderBuilder, StringRecord};
 
