@@ -8,6 +8,7 @@ use claim_reader::export::{csv as to_csv, csv_import};
 use claim_reader::model::{Diagnostic, Severity};
 use claim_reader::reader::Reader;
 use claim_reader::SEED_JSON;
+use proptest::prelude::*;
 
 fn seed() -> Reader {
     Reader::from_json(SEED_JSON).unwrap_or_else(|d| panic!("{d:?}"))
@@ -340,6 +341,20 @@ fn positions_that_do_not_hold_the_quote_are_warned_about_and_the_words_place_it(
 }
 
 #[test]
+fn a_quote_placed_approximately_comes_back_with_its_paragraph_and_a_warning() {
+    let mut doc = seed().doc;
+    doc.claims[0].quote.exact = doc.claims[0].quote.exact.replace("maintain", "maintian");
+    doc.claims[0].quote.start = None;
+    let reader = Reader::from_json(&claims_file(&doc)).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert!(reader.anchors[0].as_ref().is_some_and(|a| !a.is_exact()), "placed approximately");
+    let (back, warnings) = imported(&to_csv::claims(&reader), &reader);
+    let said: Vec<(&str, &str)> = warnings.iter().map(|d| (d.path.as_str(), d.message.as_str())).collect();
+    assert_eq!(said[0], ("row 2, column \"start\"", "characters 0–94 of paragraph 0 are not the quote's words: it is placed by its words"));
+    assert_eq!(back.doc.claims, reader.doc.claims);
+    assert_eq!(back.anchors, reader.anchors);
+}
+
+#[test]
 fn a_quote_left_open_or_a_row_with_other_fields_is_an_error_at_its_line() {
     // The second claim's quote runs over two lines: its row is 3, the record after starts on line 5.
     let mut rows = rows_of(&to_csv::claims(&seed()));
@@ -424,4 +439,44 @@ fn the_command_imports_what_it_exports_and_reports_problems_as_check_does() {
         assert_eq!(run(args, "").status.code(), Some(2), "{args:?}");
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+include!("support/proptest_config.rs");
+
+/// Words as editors write them: formula characters, quotes, commas and line breaks anywhere,
+/// Cyrillic, emoji and curly quotes.
+const WORDS: &str = "[=+\\-@\t\r\n,\"' a-zЀ-ӿ👍🏽“”«»]{0,12}";
+
+/// An optional field: empty is absent, as import reads it.
+fn optional(words: &str) -> Option<String> {
+    Some(words.to_string()).filter(|w| !w.is_empty())
+}
+
+/// Whether export writes `words` just as it writes something else: an apostrophe of the text's
+/// own before a formula character (see docs/interop.md).
+fn ambiguous(words: &str) -> bool {
+    words.strip_prefix('\'').is_some_and(|rest| rest.starts_with(to_csv::FORMULA_STARTS))
+}
+
+proptest! {
+    // 200 cases in `cargo test`; `PROPTEST_CASES` raises it (see `./scripts/soak`).
+    #![proptest_config(proptest_config(200))]
+
+    #[test]
+    fn any_words_come_back_from_export_and_import(words in prop::collection::vec(WORDS, 5), claim in 0..12usize) {
+        prop_assume!(!words.iter().any(|w| ambiguous(w)));
+        let mut doc = seed().doc;
+        let c = &mut doc.claims[claim];
+        c.summary = format!("S{}", words[0]);
+        c.attribution.reported_by = format!("{}R", words[1]);
+        c.hedge = optional(&words[2]);
+        c.attribution.basis = optional(&words[3]);
+        c.attribution.via = optional(&words[4]);
+        let reader = Reader::from_json(&claims_file(&doc)).unwrap_or_else(|d| panic!("{d:#?}"));
+        let imported = import(&to_csv::claims(&reader), &reader);
+        prop_assert!(imported.is_ok(), "{:#?}", imported.err());
+        let imported = imported.unwrap_or_else(|_| unreachable!());
+        prop_assert!(imported.warnings.is_empty(), "{:#?}", imported.warnings);
+        prop_assert_eq!(&imported.doc.claims, &reader.doc.claims);
+    }
 }
