@@ -2,17 +2,12 @@
 //! `claim-reader export --to w3c` and `import --from w3c`: the claims as W3C Web Annotations,
 //! checked against the model's rules, and read back into the same claims.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
 use claim_reader::export::w3c;
 use claim_reader::model::{Certainty, Diagnostic, Document, Stance};
 use claim_reader::reader::Reader;
 use claim_reader::SEED_JSON;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-
-const BIN: &str = env!("CARGO_BIN_EXE_claim-reader");
 
 /// The motivations the Web Annotation vocabulary defines.
 const MOTIVATIONS: [&str; 13] = [
@@ -245,20 +240,7 @@ fn a_repeated_claim_id_is_reported_at_the_annotation() {
     assert!(found.iter().any(|d| d.path == "first.items[5]"), "{found:#?}");
 }
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut child = Command::new(BIN)
-        .current_dir(root)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("written");
-    child.wait_with_output().expect("the command ends")
-}
+include!("support/run_command.rs");
 
 #[test]
 fn the_commands_export_and_import_with_their_exit_statuses() {

@@ -24,7 +24,7 @@ mod command {
     const USAGE: &str = "\
 Usage: claim-reader check [--format text|json] FILE...
        claim-reader export --to csv|csv-claims|markdown|w3c FILE
-       claim-reader import --from w3c --article CLAIMS_FILE FILE
+       claim-reader import --from w3c|csv-claims --article CLAIMS_FILE FILE
        claim-reader render [--as embed|page|reader|json-ld] [OPTIONS] FILE
        claim-reader render --as oembed --frame-url URL --src URL [OPTIONS] FILE
 
@@ -44,11 +44,14 @@ export: writes a claims file that checks without errors to standard output:
   --to w3c        the claims as W3C Web Annotations (JSON-LD)
 Problems go to standard error, as check reports them.
 
-import: reads annotations back into a claims file, written to standard output:
-  --from w3c      FILE is a W3C Web Annotation collection as export writes it
-  --article FILE  the claims file whose article, parties and issues the
-                  annotations belong to (its own claims are not used)
-Problems go to standard error; with errors nothing is written.
+import: reads claims back into a claims file, written to standard output:
+  --from w3c        FILE is a W3C Web Annotation collection as export writes it
+  --from csv-claims FILE is the claims CSV as export writes it, or as a
+                    spreadsheet saves it again (columns found by name)
+  --article FILE    the claims file whose article, parties and issues the
+                    claims belong to (its own claims are not used)
+Problems go to standard error (for a CSV: the line and the column's number,
+then the row and the column's name); with errors nothing is written.
 
 render: writes the reader for a claims file as HTML that works with no script
 (every highlight, the stance table, and each claim's details as numbered
@@ -97,13 +100,20 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         W3c,
     }
 
+    /// What `import` reads.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Source {
+        W3c,
+        CsvClaims,
+    }
+
     /// What the command line asks for.
     enum Command {
         Help,
         Version,
         Check { format: Format, files: Vec<String> },
         Export { to: Target, file: String },
-        Import { article: String, file: String },
+        Import { from: Source, article: String, file: String },
         Render { form: Form, files: Files, file: String },
         Oembed { frame: Frame, file: String },
     }
@@ -121,7 +131,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             }
             Ok(Command::Check { format, files }) => ExitCode::from(check(format, &files)),
             Ok(Command::Export { to, file }) => ExitCode::from(export(to, &file)),
-            Ok(Command::Import { article, file }) => ExitCode::from(import(&article, &file)),
+            Ok(Command::Import { from, article, file }) => ExitCode::from(import(from, &article, &file)),
             Ok(Command::Render { form, files, file }) => ExitCode::from(render(form, &files, &file)),
             Ok(Command::Oembed { frame, file }) => ExitCode::from(oembed(&frame, &file)),
             Err(problem) => {
@@ -230,15 +240,16 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
                 _ => files.push(arg.clone()),
             }
         }
-        match from.as_deref() {
-            Some("w3c") => {}
-            Some(other) => return Err(format!("unknown import \"{other}\"; use w3c")),
-            None => return Err("import needs --from w3c".to_string()),
-        }
-        let article = article.ok_or("import needs --article CLAIMS_FILE: the article the annotations belong to")?;
+        let from = match from.as_deref() {
+            Some("w3c") => Source::W3c,
+            Some("csv-claims") => Source::CsvClaims,
+            Some(other) => return Err(format!("unknown import \"{other}\"; use w3c or csv-claims")),
+            None => return Err("import needs --from w3c or --from csv-claims".to_string()),
+        };
+        let article = article.ok_or("import needs --article CLAIMS_FILE: the article the claims belong to")?;
         match <[String; 1]>::try_from(files) {
-            Ok([file]) => Ok(Command::Import { article, file }),
-            Err(_) => Err("import needs exactly one annotation file (- for standard input)".to_string()),
+            Ok([file]) => Ok(Command::Import { from, article, file }),
+            Err(_) => Err("import needs exactly one file to import (- for standard input)".to_string()),
         }
     }
 
@@ -352,9 +363,9 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
         }
     }
 
-    /// Reads annotations back into a claims file over the article file's article. Returns the
-    /// exit status.
-    fn import(article_name: &str, name: &str) -> u8 {
+    /// Reads annotations or a claims CSV back into a claims file over the article file's
+    /// article. Returns the exit status.
+    fn import(from: Source, article_name: &str, name: &str) -> u8 {
         let shown = if name == "-" { "<stdin>" } else { name };
         let article_text = match read_text(article_name, article_name) {
             Ok(text) => text,
@@ -368,7 +379,11 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             Ok(text) => text,
             Err(status) => return status,
         };
-        let mut imported = match claim_reader::export::w3c::import(&text, &article.doc) {
+        let imported = match from {
+            Source::W3c => claim_reader::export::w3c::import(&text, &article.doc),
+            Source::CsvClaims => claim_reader::export::csv_import::import(&text, &article.doc),
+        };
+        let mut imported = match imported {
             Ok(imported) => imported,
             Err(mut diagnostics) => {
                 diagnostics.sort_by_key(|d| d.line_col);
@@ -387,7 +402,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             };
             eprint!("{}", render_text(shown, &Report { diagnostics: std::mem::take(&mut imported.warnings), loaded: Some(loaded) }));
         }
-        write_out(&claim_reader::export::w3c::claims_file(&imported.doc))
+        write_out(&claim_reader::export::import::claims_file(&imported.doc))
     }
 
     /// Exports one file; its problems go to standard error. Returns the exit status.

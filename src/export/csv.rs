@@ -11,6 +11,16 @@ use crate::reader::Reader;
 /// The byte order mark that tells spreadsheets the file is UTF-8.
 pub const BOM: &str = "\u{FEFF}";
 
+/// The header of the claims CSV, in the order export writes it; import finds them by name.
+pub const CLAIM_COLUMNS: [&str; 16] = [
+    "id", "party_id", "party", "issue_id", "issue", "stance", "certainty", "hedge", "summary", "quote", "paragraph",
+    "start", "end", "reported_by", "basis", "via",
+];
+
+/// What a field a spreadsheet would take for a formula begins with; such a field is written
+/// with a leading apostrophe (and import takes it off again).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// One row per party × issue cell: who, on what, the stance, and the claims and quotes behind it
 /// (several claims' ids separated by spaces, their quotes by line breaks).
 pub fn stance_table(reader: &Reader) -> String {
@@ -35,13 +45,7 @@ pub fn stance_table(reader: &Reader) -> String {
 pub fn claims(reader: &Reader) -> String {
     let doc = &reader.doc;
     let mut out = String::from(BOM);
-    record(
-        &mut out,
-        &[
-            "id", "party_id", "party", "issue_id", "issue", "stance", "certainty", "hedge", "summary", "quote",
-            "paragraph", "start", "end", "reported_by", "basis", "via",
-        ],
-    );
+    record(&mut out, &CLAIM_COLUMNS);
     for (c, claim) in doc.claims.iter().enumerate() {
         let (p, i) = reader.cells[c];
         let (party, issue) = (&doc.parties[p], &doc.issues[i]);
@@ -90,7 +94,7 @@ fn record(out: &mut String, fields: &[&str]) {
 }
 
 fn push_field(out: &mut String, field: &str) {
-    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let formula = field.starts_with(FORMULA_STARTS);
     let quoted = formula
         || field.contains([',', '"', '\n', '\r'])
         || field.starts_with(char::is_whitespace)

@@ -1,9 +1,11 @@
 //! A checked claims file in the formats other tools read: the stance table and the claims as CSV
 //! (for spreadsheets and data desks), the table as Markdown (for newsletters), and the claims as
-//! W3C Web Annotations, which also read back. Used by the `claim-reader export` and `import`
-//! commands; plain Rust, tested natively.
+//! W3C Web Annotations. The claims CSV and the annotations also read back into a claims file.
+//! Used by the `claim-reader export` and `import` commands; plain Rust, tested natively.
 
 pub mod csv;
+pub mod csv_import;
+pub mod import;
 pub mod markdown;
 pub mod w3c;
 

@@ -10,9 +10,9 @@
 
 use serde::Serialize;
 
-use crate::anchor::{anchor_quote, byte_offset};
-use crate::model::suggest::did_you_mean;
-use crate::model::{fill_line_cols, validate, Json, Value, Attribution, Certainty, Claim, Diagnostic, Document, Quote, Stance};
+use super::import::{claim_index, finish, take_hint, unknown_reference, unknown_word, Hint};
+pub use super::import::{claims_file, Imported};
+use crate::model::{fill_line_cols, Json, Value, Attribution, Certainty, Claim, Diagnostic, Document, Quote, Stance};
 use crate::reader::Reader;
 
 /// The Web Annotation context every annotation document names first.
@@ -225,15 +225,6 @@ pub fn collection(reader: &Reader) -> String {
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
-/// What an import gives: the claims file and the problems that did not stop it.
-#[derive(Debug)]
-pub struct Imported {
-    pub doc: Document,
-    /// How many of the claims were placed in the text.
-    pub placed: usize,
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// Reads a collection written by [`collection`] (or by hand, to the same rules) into claims over
 /// `article`'s article, parties and issues; its own claims are dropped. `Err` holds every
 /// problem when any is an error. Diagnostics carry the path into the annotation file and their
@@ -245,10 +236,9 @@ pub fn import(text: &str, article: &Document) -> Result<Imported, Vec<Diagnostic
     };
     let mut importer = Importer { article, diagnostics: Vec::new() };
     let claims = importer.collection(&root);
-    let mut diagnostics = importer.diagnostics;
+    let diagnostics = importer.diagnostics;
     let mut result = match claims {
-        Some((claims, places)) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            let doc = Document { claims, ..article.clone() };
+        Some((claims, places)) => {
             // The checks the page makes (unique ids, lengths), placed at the annotation.
             let place = |d: Diagnostic| -> Diagnostic {
                 let item = claim_index(&d.path).and_then(|c| places.get(c));
@@ -257,31 +247,15 @@ pub fn import(text: &str, article: &Document) -> Result<Imported, Vec<Diagnostic
                     None => Diagnostic { offset: None, line_col: None, ..d },
                 }
             };
-            let checked: Vec<Diagnostic> = validate(&doc).into_iter().map(place).collect();
-            diagnostics.extend(checked);
-            if diagnostics.iter().any(Diagnostic::is_error) {
-                Err(diagnostics)
-            } else {
-                let mut doc = doc;
-                doc.offsets = Default::default();
-                let reader = Reader::from_document(doc, Vec::new());
-                let placed = reader.anchors.iter().filter(|a| a.is_some()).count();
-                diagnostics.extend(reader.warnings.into_iter().map(place));
-                Ok(Imported { doc: reader.doc, placed, warnings: diagnostics })
-            }
+            finish(article, claims, diagnostics, place)
         }
-        _ => Err(diagnostics),
+        None => Err(diagnostics),
     };
     match &mut result {
         Ok(imported) => fill_line_cols(text, &mut imported.warnings),
         Err(diagnostics) => fill_line_cols(text, diagnostics),
     }
     result
-}
-
-/// `3` from `claims[3].quote.exact`.
-fn claim_index(path: &str) -> Option<usize> {
-    path.strip_prefix("claims[")?.split(']').next()?.parse().ok()
 }
 
 struct Importer<'a> {
@@ -452,11 +426,7 @@ impl Importer<'_> {
             return Some(id);
         }
         let at = item.get(key).map_or(item.at, |v| v.at);
-        self.diagnostics.push(
-            Diagnostic::error(join(path, key), format!("unknown {key} \"{id}\": the article file has no such {key}"))
-                .with_hint(did_you_mean(&id, &known))
-                .at(at),
-        );
+        self.diagnostics.push(unknown_reference(join(path, key), key, &id, &known).at(at));
         None
     }
 
@@ -466,11 +436,7 @@ impl Importer<'_> {
             return Some(value);
         }
         let at = item.get(key).map_or(item.at, |v| v.at);
-        self.diagnostics.push(
-            Diagnostic::error(join(path, key), format!("unknown {key} \"{word}\""))
-                .with_hint(did_you_mean(&word, words))
-                .at(at),
-        );
+        self.diagnostics.push(unknown_word(join(path, key), key, &word, words).at(at));
         None
     }
 
@@ -551,22 +517,8 @@ impl Importer<'_> {
             );
             return;
         };
-        let text = &paragraphs[p];
-        // The positions select the place, which leaves out white space at the quote's edges: the
-        // quote starts that much before.
-        let lead = quote.exact.chars().count() - quote.exact.trim_start().chars().count();
-        let in_paragraph = (start - starts[p]).checked_sub(if quote.exact.trim().is_empty() { 0 } else { lead });
-        let reads_as_quote = in_paragraph
-            .and_then(|s| byte_offset(text, s))
-            .is_some_and(|b| text[b..].starts_with(quote.exact.as_str()));
-        if reads_as_quote {
-            quote.paragraph = Some(p);
-            quote.start = in_paragraph;
+        if take_hint(paragraphs, quote, p, Some(start - starts[p])) == Hint::Read {
             return;
-        }
-        let hinted = Quote { paragraph: Some(p), ..quote.clone() };
-        if anchor_quote(paragraphs, &hinted).is_ok() {
-            quote.paragraph = Some(p);
         }
         self.diagnostics.push(
             Diagnostic::warning(path, format!("the positions {start}–{end} do not select the quote's words; it is placed by its words"))
@@ -578,11 +530,6 @@ impl Importer<'_> {
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
-}
-
-/// A claims file as `docs/data-format.md` orders its fields, pretty-printed.
-pub fn claims_file(doc: &Document) -> String {
-    crate::model::write_claims_file(doc)
 }
 
 #[cfg(test)]
@@ -601,11 +548,5 @@ mod tests {
     #[test]
     fn positions_count_the_paragraphs_joined_by_two_line_breaks() {
         assert_eq!(paragraph_starts(&["ab".to_string(), "é".to_string(), "c".to_string()]), [0, 4, 7]);
-    }
-
-    #[test]
-    fn claim_indices_are_read_from_paths() {
-        assert_eq!(claim_index("claims[12].quote.exact"), Some(12));
-        assert_eq!(claim_index("parties[1]"), None);
     }
 }
