@@ -9,7 +9,8 @@ pub mod claim_link;
 /// The editor page's code: natively for its tests, in the browser only in the editor's bundle.
 #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub mod editor;
-#[cfg(not(target_arch = "wasm32"))]
+/// The other formats: in the command, and (CSV and Markdown) in the editor's bundle.
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub mod export;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,6 +17,7 @@
 //! │  └─ FileOpener        file_opener.rs     a claims file picked (or dropped on the page)
 //! ├─ DiagnosticItem       diagnostic_item.rs why a file did not open, problem by problem
 //! ├─ ExportButton         export_button.rs   the file as a download
+//! ├─ OtherFormats         other_formats.rs   the claims as CSV, the stance table as CSV or Markdown
 //! ├─ FileOpener           file_opener.rs     another file, in place of this one
 //! ├─ SourceText           source_text.rs     the article's paragraphs, selectable; the selection listener
 //! │  └─ ClaimForm         claim_form.rs      under the selected words: party, issue, stance, … (new, or edited)

@@ -394,6 +394,24 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
       assert.equal(ours.status, 0, ours.out);
       assert.equal((ours.stdout.match(/^\| \*\*/gm) ?? []).length, 3, ours.stdout);
       assert.equal(ours.stdout, seeds.stdout);
+
+      // Other formats: each download is byte for byte what the command's export writes.
+      await page.getByText('Other formats').click();
+      const formats = [
+        ['Claims as CSV', 'csv-claims', /-claims\.csv$/],
+        ['Stance table as CSV', 'csv', /-stance-table\.csv$/],
+        ['Stance table as Markdown', 'markdown', /-stance-table\.md$/],
+      ];
+      for (const [label, to, name] of formats) {
+        const [other] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+        assert.match(other.suggestedFilename(), name);
+        const saved = join(tmp, other.suggestedFilename());
+        await other.saveAs(saved);
+        const want = command('export', '--to', to, file);
+        assert.equal(want.status, 0, want.out);
+        assert.equal(await readFile(saved, 'utf8'), want.stdout, `${label}: as the command writes it`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'editor-other-formats.png') });
     } finally {
       await page.close();
     }

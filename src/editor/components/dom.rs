@@ -58,12 +58,13 @@ fn paragraph_of(pane: &Element, node: &Node) -> Option<Element> {
     None
 }
 
-/// Offers `text` as a file named `name` to save (a Blob URL on a link, clicked).
-pub fn download(name: &str, text: &str) -> Result<(), String> {
+/// Offers `text` as a file named `name`, of media type `mime` (UTF-8), to save (a Blob URL on a
+/// link, clicked).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let failed = |what: &str| format!("The file could not be saved: {what}.");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(&format!("{mime};charset=utf-8"));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| failed("no Blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("no object URL"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| failed("no document"))?;

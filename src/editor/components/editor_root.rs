@@ -17,6 +17,7 @@ use super::claim_list::ClaimList;
 use super::diagnostic_item::DiagnosticItem;
 use crate::editor::draft::{Action, EditorState};
 use super::export_button::ExportButton;
+use super::other_formats::OtherFormats;
 use super::file_opener::{open_dropped, FileOpener};
 use super::history_buttons::HistoryButtons;
 use super::parties_issues::PartiesIssues;
@@ -230,6 +231,7 @@ pub fn EditorRoot() -> Html {
                 <div class="ed-actions">
                     <HistoryButtons editor={editor.clone()} />
                     <ExportButton file={editor.file.clone()} errors={editor.check.errors} headline={AttrValue::from(doc.article.headline.clone())} />
+                    <OtherFormats file={editor.file.clone()} errors={editor.check.errors} headline={AttrValue::from(doc.article.headline.clone())} />
                     <FileOpener editor={editor.clone()} id="ed-open-bar" compact=true />
                     <button type="button" class="ed-button ed-secondary" onclick={start_over}>{ "Start over" }</button>
                 </div>

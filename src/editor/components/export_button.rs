@@ -21,7 +21,7 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
     let name = format!("{}.json", slug(&props.headline));
     let onclick = {
         let (file, name, problem) = (props.file.clone(), name.clone(), problem.clone());
-        Callback::from(move |_: MouseEvent| problem.set(dom::download(&name, &file).err()))
+        Callback::from(move |_: MouseEvent| problem.set(dom::download(&name, "application/json", &file).err()))
     };
     let blocked = props.errors > 0;
     html! {

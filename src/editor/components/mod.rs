@@ -17,6 +17,7 @@ mod issue_form;
 mod issue_list;
 mod new_issue;
 mod new_party;
+mod other_formats;
 mod parties_issues;
 mod party_form;
 mod party_list;

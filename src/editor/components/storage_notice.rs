@@ -20,7 +20,7 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
     let unreadable = editor.unreadable_draft.as_ref().map(|(why, text)| {
         let save = {
             let (text, problem) = (text.clone(), problem.clone());
-            Callback::from(move |_: MouseEvent| problem.set(dom::download("unreadable-draft.txt", &text).err()))
+            Callback::from(move |_: MouseEvent| problem.set(dom::download("unreadable-draft.txt", "text/plain", &text).err()))
         };
         let dismiss = {
             let editor = editor.clone();
