@@ -58,6 +58,17 @@ function startReporting() {
   });
 }
 
+/** Names the frame's document after the article's headline, for a frame opened on its own
+ * and for tools that read a frame's title; the reader reports anything wrong with the file. */
+function titled(text) {
+  try {
+    const headline = JSON.parse(text)?.article?.headline;
+    if (typeof headline === 'string' && headline.trim()) document.title = headline.trim();
+  } catch {
+    // Not JSON: the reader's error panel says so.
+  }
+}
+
 /** Shows the reader; its error panel when the data cannot be had. Never throws. */
 async function show() {
   const theme = params.get('theme');
@@ -75,7 +86,10 @@ async function show() {
     const result = await text;
     // The reader logs the failure to the console itself.
     if (result.error) handle.fail(result.error);
-    else handle.update(result.text);
+    else {
+      handle.update(result.text);
+      titled(result.text);
+    }
   } catch (e) {
     // The module itself could not start: say so in plain text.
     console.error('claim-reader: the frame could not start the reader', e);

@@ -104,6 +104,10 @@ describe('the reader in an iframe, sized by the host page', () => {
     assert.match(await page.frameLocator(FRAMES.seed).locator('.cr-headline').innerText(), /US to push Russia/);
     assert.match(await page.frameLocator(FRAMES.council).locator('.cr-headline').innerText(), /Millbrook council/);
     assert.equal(await page.frameLocator(FRAMES.council).locator(READY).getAttribute('data-theme'), 'dark');
+    // Each frame's document is named after its article.
+    const titles = await page.$$eval('iframe[data-claim-reader-frame]', (fs) => fs.map((f) => f.contentDocument?.title));
+    assert.match(titles[0], /^US to push Russia/);
+    assert.match(titles[1], /^Millbrook council/);
     // The messages name their frames by the id parameter; the last of each is the iframe's height.
     const heights = await page.evaluate(() => window.__heights);
     const lastOf = (id) => heights.filter((h) => h.id === id).at(-1)?.height;
