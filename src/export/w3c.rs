@@ -8,10 +8,13 @@
 //! joined by [`SEPARATOR`]. The quote (`TextQuoteSelector`) is what places a claim on import;
 //! the positions are hints, as in the claims file.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::import::{claim_index, finish, take_hint, unknown_reference, unknown_word, Hint};
 pub use super::import::{claims_file, Imported};
+use crate::model::write::pretty_json;
 use crate::model::{fill_line_cols, Json, Value, Attribution, Certainty, Claim, Diagnostic, Document, Quote, Stance};
 use crate::reader::Reader;
 
@@ -62,7 +65,7 @@ pub fn collection_id(doc: &Document) -> String {
 #[derive(Serialize)]
 struct Collection {
     #[serde(rename = "@context")]
-    context: (&'static str, serde_json::Value),
+    context: (&'static str, BTreeMap<&'static str, String>),
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -131,14 +134,13 @@ enum Selector {
     TextPositionSelector { start: usize, end: usize },
 }
 
-/// The inline context of claim-reader's terms.
-fn terms_context() -> serde_json::Value {
-    let mut map = serde_json::Map::new();
-    map.insert("cr".to_string(), serde_json::Value::from(NAMESPACE));
+/// The inline context of claim-reader's terms, keys in order.
+fn terms_context() -> BTreeMap<&'static str, String> {
+    let mut map = BTreeMap::from([("cr", NAMESPACE.to_string())]);
     for term in TERMS {
-        map.insert(term.to_string(), serde_json::Value::from(format!("cr:{term}")));
+        map.insert(term, format!("cr:{term}"));
     }
-    serde_json::Value::Object(map)
+    map
 }
 
 /// Code points before each paragraph in the article body (paragraphs joined by [`SEPARATOR`]).
@@ -222,7 +224,7 @@ pub fn collection(reader: &Reader) -> String {
         total: items.len(),
         first: Page { id: format!("{collection}:page1"), kind: "AnnotationPage", start_index: 0, items },
     };
-    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+    pretty_json(&out)
 }
 
 /// Reads a collection written by [`collection`] (or by hand, to the same rules) into claims over

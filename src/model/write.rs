@@ -97,15 +97,25 @@ impl<'a> From<&'a Document> for ClaimsFile<'a> {
 }
 
 /// The claims file of `doc`, ending with a line break.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn write_claims_file(doc: &Document) -> String {
-    serde_json::to_string_pretty(&ClaimsFile::from(doc)).unwrap_or_default() + "\n"
+    pretty_json(&ClaimsFile::from(doc))
 }
 
-/// The claims file of `doc`, ending with a line break.
+/// `value` as JSON pretty-printed two spaces deep, ending with a line break: by `serde_json`
+/// natively, by the platform's `JSON.stringify` in the editor's bundle (maps as objects), which
+/// writes the same text (`tests/write.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pretty_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// `value` as JSON pretty-printed two spaces deep, ending with a line break: by `serde_json`
+/// natively, by the platform's `JSON.stringify` in the editor's bundle (maps as objects), which
+/// writes the same text (`tests/write.rs`).
 #[cfg(target_arch = "wasm32")]
-pub fn write_claims_file(doc: &Document) -> String {
-    let value = serde_wasm_bindgen::to_value(&ClaimsFile::from(doc)).unwrap_or(wasm_bindgen::JsValue::NULL);
+pub fn pretty_json<T: Serialize>(value: &T) -> String {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let value = value.serialize(&serializer).unwrap_or(wasm_bindgen::JsValue::NULL);
     let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into());
     text.ok().and_then(|t| t.as_string()).unwrap_or_default() + "\n"
 }

@@ -401,6 +401,7 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
         ['Claims as CSV', 'csv-claims', /-claims\.csv$/],
         ['Stance table as CSV', 'csv', /-stance-table\.csv$/],
         ['Stance table as Markdown', 'markdown', /-stance-table\.md$/],
+        ['Claims as W3C Web Annotations', 'w3c', /-annotations\.jsonld$/],
       ];
       for (const [label, to, name] of formats) {
         const [other] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);

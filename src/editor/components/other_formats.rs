@@ -1,7 +1,7 @@
 //! "Other formats": the file as checked, exported as the command's `export` writes it — the claims
-//! as CSV, the stance table as CSV, the stance table as Markdown — for a data desk's spreadsheet
-//! or a newsletter, without a trip through the command. Offered, like the claims file, only
-//! when the check finds no errors.
+//! as CSV, the stance table as CSV or Markdown, the claims as W3C Web Annotations — for a data
+//! desk's spreadsheet, a newsletter or another annotation tool, without a trip through the
+//! command. Offered, like the claims file, only when the check finds no errors.
 
 use std::rc::Rc;
 
@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::dom;
 use crate::editor::draft::slug;
-use crate::export::{csv, markdown};
+use crate::export::{csv, markdown, w3c};
 use crate::reader::Reader;
 
 #[derive(Properties, PartialEq)]
@@ -27,10 +27,11 @@ struct Format {
     write: fn(&Reader) -> String,
 }
 
-const FORMATS: [Format; 3] = [
+const FORMATS: [Format; 4] = [
     Format { label: "Claims as CSV", ending: "claims.csv", mime: "text/csv", write: csv::claims },
     Format { label: "Stance table as CSV", ending: "stance-table.csv", mime: "text/csv", write: csv::stance_table },
     Format { label: "Stance table as Markdown", ending: "stance-table.md", mime: "text/markdown", write: markdown::stance_table },
+    Format { label: "Claims as W3C Web Annotations", ending: "annotations.jsonld", mime: "application/ld+json", write: w3c::collection },
 ];
 
 #[function_component]
