@@ -184,6 +184,7 @@ impl EditorState {
                 }
                 Err(why) => self.notice = Some(why),
             },
+            Action::Open(json) if crate::export::w3c::is_collection(&json) => self.open_annotations(&json),
             Action::Open(json) => match open(&json) {
                 Ok(Opened { doc, left_out }) => {
                     let replaced = self.doc.is_some();
@@ -444,6 +445,37 @@ impl EditorState {
         }
     }
 
+    /// Reads Web Annotations over the article being annotated, in place of its claims: one
+    /// change, which Undo takes back. Annotations carry no article text, so without an article
+    /// nothing opens.
+    fn open_annotations(&mut self, json: &str) {
+        let Some(doc) = &self.doc else {
+            self.notice = Some(
+                "These are Web Annotations, which carry no article text: start from the article (or open its claims file) first, then open them over it.".into(),
+            );
+            return;
+        };
+        match crate::export::w3c::import(json, doc) {
+            Ok(imported) => {
+                let (claims, placed) = (imported.doc.claims.len(), imported.placed);
+                self.change_saying(|d| {
+                    *d = imported.doc;
+                    Ok(format!("open annotations: {}, {placed} placed", plural(claims, "claim", "claims")))
+                });
+                let warned: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+                if !warned.is_empty() {
+                    self.notice = Some(format!("The annotations opened in place of the claims, with warnings: {}.", warned.join("; ")));
+                }
+            }
+            Err(diagnostics) => {
+                let first = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first());
+                let why = first.map_or_else(|| "they read as no annotations.".to_string(), said_at);
+                self.notice = Some(format!("The annotations could not be opened: {why}"));
+                self.refused = diagnostics;
+            }
+        }
+    }
+
     /// Writes the file and checks it, as the command would.
     fn refresh(&mut self) {
         let Some(doc) = &self.doc else { return };
@@ -514,13 +546,7 @@ pub struct Refused {
 pub fn open(json: &str) -> Result<Opened, Refused> {
     let found = check(json);
     let refuse = |first: Option<&Diagnostic>| {
-        let why = first.or_else(|| found.diagnostics.iter().find(|d| d.is_error())).map_or_else(
-            || "it reads as no claims file.".to_string(),
-            |d| {
-                let at = d.line_col.map(|(line, column)| format!(" (line {line}, column {})", column.max(1))).unwrap_or_default();
-                format!("{d}{at}")
-            },
-        );
+        let why = first.or_else(|| found.diagnostics.iter().find(|d| d.is_error())).map_or_else(|| "it reads as no claims file.".to_string(), said_at);
         Refused { why, diagnostics: found.diagnostics.clone() }
     };
     let decoded = check_size(json).and_then(|()| parse_json(json)).ok().and_then(|value| decode_value(value).0);
@@ -533,6 +559,12 @@ pub fn open(json: &str) -> Result<Opened, Refused> {
         return Err(refuse(Some(error)));
     }
     Ok(Opened { doc, left_out: lost.into_iter().cloned().collect() })
+}
+
+/// A problem as a notice says it: the message, then where it stands in the file.
+fn said_at(d: &Diagnostic) -> String {
+    let at = d.line_col.map(|(line, column)| format!(" (line {line}, column {})", column.max(1))).unwrap_or_default();
+    format!("{d}{at}")
 }
 
 /// What opening a file says: that it replaced the one being written, and what it left out.
@@ -1038,6 +1070,45 @@ mod tests {
         assert_eq!(state.notice.as_deref(), Some("Give the issue's label and description."));
         let history: Vec<&str> = state.past.iter().map(|s| s.what.as_str()).collect();
         assert_eq!(history, ["open \"US to push Russia to accept Ukraine's military rights in peace talks: Report\"", "edit party Russian Federation", "edit issue Renamed"]);
+    }
+
+    #[test]
+    fn web_annotations_open_over_the_article_in_place_of_its_claims() {
+        let reader = Reader::from_json(crate::SEED_JSON).unwrap_or_else(|_| panic!("the seed reads"));
+        let annotations = crate::export::w3c::collection(&reader);
+        let seed_claims = reader.doc.claims.clone();
+
+        // With no article, annotations have nothing to stand on.
+        let mut empty = EditorState::default();
+        empty.apply(Action::Open(annotations.clone()));
+        assert!(empty.doc.is_none());
+        assert!(empty.notice.as_deref().is_some_and(|n| n.starts_with("These are Web Annotations, which carry no article text")), "{:?}", empty.notice);
+
+        let mut state = seed();
+        for _ in 0..5 {
+            state.apply(Action::RemoveClaim(0));
+        }
+        assert_eq!(claim_ids(&state).len(), 7);
+        state.apply(Action::Open(annotations.clone()));
+        assert_eq!(state.notice, None);
+        let claims = state.doc.as_ref().map(|d| d.claims.clone()).unwrap_or_default();
+        assert_eq!(claims.iter().map(|c| &c.id).collect::<Vec<_>>(), seed_claims.iter().map(|c| &c.id).collect::<Vec<_>>());
+        for (got, want) in claims.iter().zip(&seed_claims) {
+            assert_eq!((&got.party, &got.issue, got.stance, &got.quote.exact, &got.summary), (&want.party, &want.issue, want.stance, &want.quote.exact, &want.summary));
+        }
+        assert_eq!(state.check.errors, 0);
+        assert_eq!(state.past.last().map(|s| s.what.as_str()), Some("open annotations: 12 claims, 12 placed"));
+        state.apply(Action::Undo);
+        assert_eq!(claim_ids(&state).len(), 7, "one undo puts the claims back as they were");
+
+        // Annotations naming a party the article has not: nothing changes, and the notice says
+        // what and where.
+        let broken = annotations.replacen("\"party\": \"us\"", "\"party\": \"usa\"", 1);
+        state.apply(Action::Open(broken));
+        assert_eq!(claim_ids(&state).len(), 7);
+        let notice = state.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("The annotations could not be opened: ") && notice.contains("usa") && notice.contains("(line "), "{notice}");
+        assert!(!state.refused.is_empty());
     }
 
     #[test]

@@ -227,6 +227,12 @@ pub fn collection(reader: &Reader) -> String {
     pretty_json(&out)
 }
 
+/// Whether `text` is JSON whose `type` is `AnnotationCollection`: annotations, not a claims file
+/// (for the editor, which opens both).
+pub fn is_collection(text: &str) -> bool {
+    crate::model::parse_json(text).is_ok_and(|root| root.get("type").and_then(string) == Some("AnnotationCollection"))
+}
+
 /// Reads a collection written by [`collection`] (or by hand, to the same rules) into claims over
 /// `article`'s article, parties and issues; its own claims are dropped. `Err` holds every
 /// problem when any is an error. Diagnostics carry the path into the annotation file and their

@@ -490,6 +490,40 @@ describe('editor: claims files opened, and diagnostics that lead to what they na
     assert.deepEqual(errors, [], 'the page logged errors');
   });
 
+  test('W3C Web Annotations open over the article in place of its claims, and one undo takes them back', async () => {
+    const { page, errors } = await openEditor(env);
+    try {
+      const annotations = command('export', '--to', 'w3c', join(REPO, 'static/seed.json'));
+      assert.equal(annotations.status, 0, annotations.out);
+      const asFile = (name, text, mimeType = 'application/ld+json') => ({ name, mimeType, buffer: Buffer.from(text) });
+      // The seed's article with three of its claims.
+      const three = seedWith((s) => (s.claims = s.claims.slice(0, 3)));
+      await page.getByLabel('A claims file (.json)').setInputFiles(asFile('three.json', three, 'application/json'));
+      await page.locator('.ed[data-ready="true"]').waitFor();
+      assert.equal(await summary(page), 'ok — 3 claims, 3 placed, 3 parties, 7 issues');
+      const opener = page.getByLabel('Open a file');
+      assert.match(await opener.getAttribute('accept'), /\.jsonld/);
+      await opener.setInputFiles(asFile('seed.jsonld', annotations.stdout));
+      await until(async () => (await claimIds(page)).length === 12, 'the annotations\' twelve claims');
+      assert.deepEqual(await claimIds(page), SEED.claims.map((c) => c.id));
+      assert.equal(await summary(page), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
+      await page.locator('.ed-preview .claim-reader[data-ready="true"]').waitFor();
+      assert.equal(await previewText(page, 'us-crimea'), seedClaim('us-crimea').quote.exact);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await until(async () => (await claimIds(page)).length === 3, 'undone');
+      assert.equal(await said(page), 'Undid: open annotations: 12 claims, 12 placed');
+      // Annotations naming a party the article does not have open nothing, and say why.
+      const stranger = annotations.stdout.replace('"party": "us"', '"party": "usa"');
+      await opener.setInputFiles(asFile('stranger.jsonld', stranger));
+      await until(async () => (await page.locator('.ed-notice').innerText()).startsWith('The annotations could not be opened: '), 'the refusal');
+      assert.match(await page.locator('.ed-notice').innerText(), /"usa".*\(line \d+, column \d+\)/);
+      assert.equal((await claimIds(page)).length, 3);
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
   test('a file dropped opens with its problems, each of which leads to what it names; a broken one says why', async () => {
     const { page, errors } = await openEditor(env);
     try {

@@ -1,7 +1,8 @@
 //! Opens a claims file of the editor's own: a file picker (a `.json` file), and what dropping a
 //! file on the page does ([`open_dropped`]). The file is read by the browser and opened by the
 //! reducer ([`Action::Open`]), which opens nothing from a file it cannot show as written and
-//! says why. Opening replaces the article being annotated.
+//! says why. Opening replaces the article being annotated; W3C Web Annotations (`.jsonld`, as
+//! `claim-reader export --to w3c` writes them) open over it, in place of its claims.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -41,9 +42,9 @@ pub fn FileOpener(props: &FileOpenerProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     if props.compact {
         return html! {
-            <label class="ed-button ed-secondary ed-file-button" title="Open a claims file (.json) in place of this one">
+            <label class="ed-button ed-secondary ed-file-button" title="Open a claims file (.json) in place of this one, or W3C Web Annotations (.jsonld) over this article">
                 { status.unwrap_or_else(|| "Open a file".into()) }
-                <input id={props.id.clone()} class="ed-visually-hidden" type="file" accept=".json,application/json" {onchange} />
+                <input id={props.id.clone()} class="ed-visually-hidden" type="file" accept=".json,application/json,.jsonld,application/ld+json" {onchange} />
             </label>
         };
     }
