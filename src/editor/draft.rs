@@ -11,6 +11,8 @@ use crate::model::{
     check_size, decode_value, is_valid_id, parse_json, write_claims_file, Article, Attribution, Certainty, Claim,
     Diagnostic, Document, Issue, Party, Publisher, Quote, Stance,
 };
+use crate::export::import::Imported;
+use crate::export::{csv_import, w3c};
 use crate::reader::Reader;
 
 /// How much context a quote gets before and after when its words occur more than once.
@@ -117,12 +119,33 @@ pub struct NewClaim {
     pub via: String,
 }
 
+/// Another tool's format that carries claims but not the article they stand on.
+#[derive(Clone, Copy)]
+enum Foreign {
+    Annotations,
+    ClaimsCsv,
+}
+
+impl Foreign {
+    /// What it is, in a sentence, and its short name.
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Foreign::Annotations => ("a collection of W3C Web Annotations", "annotations"),
+            Foreign::ClaimsCsv => ("a claims CSV", "CSV"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Starts a new file from pasted text.
     StartFromText(ArticleFields),
-    /// Opens a claims file (JSON text), e.g. the seed.
+    /// Opens a claims file (JSON text), e.g. the seed; or W3C Web Annotations (JSON-LD) over the
+    /// article open, in place of its claims.
     Open(String),
+    /// Opens a claims CSV (as `claim-reader export --to csv-claims` writes it, or a spreadsheet
+    /// saves it again) over the article open, in place of its claims.
+    OpenClaimsCsv(String),
     /// Words selected in paragraph `paragraph`, from `start` to `end` in UTF-16 units (the DOM's).
     Select { paragraph: usize, start: usize, end: usize },
     /// A selection that cannot make a quote, and why.
@@ -184,7 +207,8 @@ impl EditorState {
                 }
                 Err(why) => self.notice = Some(why),
             },
-            Action::Open(json) if crate::export::w3c::is_collection(&json) => self.open_annotations(&json),
+            Action::Open(json) if w3c::is_collection(&json) => self.open_over_article(Foreign::Annotations, |doc| w3c::import(&json, doc)),
+            Action::OpenClaimsCsv(text) => self.open_over_article(Foreign::ClaimsCsv, |doc| csv_import::import(&text, doc)),
             Action::Open(json) => match open(&json) {
                 Ok(Opened { doc, left_out }) => {
                     let replaced = self.doc.is_some();
@@ -445,32 +469,33 @@ impl EditorState {
         }
     }
 
-    /// Reads Web Annotations over the article being annotated, in place of its claims: one
-    /// change, which Undo takes back. Annotations carry no article text, so without an article
-    /// nothing opens.
-    fn open_annotations(&mut self, json: &str) {
+    /// Reads claims from another tool's format (`from`) over the article being annotated, in
+    /// place of its claims: one change, which Undo takes back. Those formats carry no article
+    /// text, so without an article nothing opens.
+    fn open_over_article(&mut self, from: Foreign, read: impl FnOnce(&Document) -> Result<Imported, Vec<Diagnostic>>) {
+        let (what, name) = from.words();
         let Some(doc) = &self.doc else {
-            self.notice = Some(
-                "These are Web Annotations, which carry no article text: start from the article (or open its claims file) first, then open them over it.".into(),
-            );
+            self.notice = Some(format!(
+                "This is {what}, which carries no article text: start from the article (or open its claims file) first, then open it over it."
+            ));
             return;
         };
-        match crate::export::w3c::import(json, doc) {
+        match read(doc) {
             Ok(imported) => {
                 let (claims, placed) = (imported.doc.claims.len(), imported.placed);
                 self.change_saying(|d| {
                     *d = imported.doc;
-                    Ok(format!("open annotations: {}, {placed} placed", plural(claims, "claim", "claims")))
+                    Ok(format!("open {name}: {}, {placed} placed", plural(claims, "claim", "claims")))
                 });
                 let warned: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
                 if !warned.is_empty() {
-                    self.notice = Some(format!("The annotations opened in place of the claims, with warnings: {}.", warned.join("; ")));
+                    self.notice = Some(format!("The {name} opened in place of the claims, with warnings: {}.", warned.join("; ")));
                 }
             }
             Err(diagnostics) => {
                 let first = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first());
-                let why = first.map_or_else(|| "they read as no annotations.".to_string(), said_at);
-                self.notice = Some(format!("The annotations could not be opened: {why}"));
+                let why = first.map_or_else(|| format!("it reads as no {name}."), said_at);
+                self.notice = Some(format!("The {name} could not be opened: {why}"));
                 self.refused = diagnostics;
             }
         }
@@ -1082,7 +1107,7 @@ mod tests {
         let mut empty = EditorState::default();
         empty.apply(Action::Open(annotations.clone()));
         assert!(empty.doc.is_none());
-        assert!(empty.notice.as_deref().is_some_and(|n| n.starts_with("These are Web Annotations, which carry no article text")), "{:?}", empty.notice);
+        assert!(empty.notice.as_deref().is_some_and(|n| n.starts_with("This is a collection of W3C Web Annotations, which carries no article text")), "{:?}", empty.notice);
 
         let mut state = seed();
         for _ in 0..5 {
@@ -1109,6 +1134,30 @@ mod tests {
         let notice = state.notice.clone().unwrap_or_default();
         assert!(notice.starts_with("The annotations could not be opened: ") && notice.contains("usa") && notice.contains("(line "), "{notice}");
         assert!(!state.refused.is_empty());
+    }
+
+    #[test]
+    fn a_claims_csv_opens_over_the_article_in_place_of_its_claims() {
+        let reader = Reader::from_json(crate::SEED_JSON).unwrap_or_else(|_| panic!("the seed reads"));
+        let csv = crate::export::csv::claims(&reader);
+
+        let mut empty = EditorState::default();
+        empty.apply(Action::OpenClaimsCsv(csv.clone()));
+        assert!(empty.doc.is_none());
+        assert!(empty.notice.as_deref().is_some_and(|n| n.starts_with("This is a claims CSV, which carries no article text")), "{:?}", empty.notice);
+
+        let mut state = seed();
+        state.apply(Action::RemoveClaim(3));
+        state.apply(Action::OpenClaimsCsv(csv.clone()));
+        assert_eq!(state.notice, None);
+        assert_eq!(claim_ids(&state), reader.doc.claims.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+        assert_eq!(state.past.last().map(|s| s.what.as_str()), Some("open CSV: 12 claims, 12 placed"));
+
+        let broken = csv.replacen(",demands,", ",demand,", 1);
+        state.apply(Action::OpenClaimsCsv(broken));
+        let notice = state.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("The CSV could not be opened: ") && notice.contains("\"demand\"") && notice.contains("(line 2, column "), "{notice}");
+        assert_eq!(claim_ids(&state).len(), 12, "nothing changed");
     }
 
     #[test]

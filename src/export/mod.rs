@@ -1,12 +1,11 @@
 //! A checked claims file in the formats other tools read: the stance table and the claims as CSV
 //! (for spreadsheets and data desks), the table as Markdown (for newsletters), and the claims as
 //! W3C Web Annotations. The claims CSV and the annotations also read back into a claims file.
-//! Used by the `claim-reader export` and `import` commands, and the exports by the editor
-//! page's "Other formats"; plain Rust, tested natively. The CSV import (the `csv` crate) is the
-//! command's alone.
+//! Used by the `claim-reader export` and `import` commands, and by the editor page ("Other
+//! formats", and opening annotations or a claims CSV over its article); plain Rust, tested
+//! natively. None of it is in the reader's bundle.
 
 pub mod csv;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod csv_import;
 pub mod import;
 pub mod markdown;

@@ -490,7 +490,7 @@ describe('editor: claims files opened, and diagnostics that lead to what they na
     assert.deepEqual(errors, [], 'the page logged errors');
   });
 
-  test('W3C Web Annotations open over the article in place of its claims, and one undo takes them back', async () => {
+  test('W3C Web Annotations and a claims CSV open over the article in place of its claims, and one undo takes them back', async () => {
     const { page, errors } = await openEditor(env);
     try {
       const annotations = command('export', '--to', 'w3c', join(REPO, 'static/seed.json'));
@@ -518,6 +518,20 @@ describe('editor: claims files opened, and diagnostics that lead to what they na
       await until(async () => (await page.locator('.ed-notice').innerText()).startsWith('The annotations could not be opened: '), 'the refusal');
       assert.match(await page.locator('.ed-notice').innerText(), /"usa".*\(line \d+, column \d+\)/);
       assert.equal((await claimIds(page)).length, 3);
+
+      // The claims CSV, as a spreadsheet saves it again (no type given, CRLF kept): the same.
+      const csv = command('export', '--to', 'csv-claims', join(REPO, 'static/seed.json'));
+      assert.equal(csv.status, 0, csv.out);
+      assert.match(await opener.getAttribute('accept'), /\.csv/);
+      await opener.setInputFiles(asFile('claims.csv', csv.stdout, ''));
+      await until(async () => (await claimIds(page)).length === 12, 'the CSV\'s twelve claims');
+      assert.deepEqual(await claimIds(page), SEED.claims.map((c) => c.id));
+      assert.equal(await summary(page), 'ok — 12 claims, 12 placed, 3 parties, 7 issues');
+      // A stance the format does not have: nothing opens, and the notice names row and column.
+      await opener.setInputFiles(asFile('typo.csv', csv.stdout.replace(',demands,', ',demand,'), 'text/csv'));
+      await until(async () => (await page.locator('.ed-notice').innerText()).startsWith('The CSV could not be opened: '), 'the CSV refused');
+      assert.match(await page.locator('.ed-notice').innerText(), /unknown stance "demand".*\(line 2, column \d+\)/);
+      assert.equal((await claimIds(page)).length, 12);
     } finally {
       await page.close();
     }

@@ -2,7 +2,8 @@
 //! file on the page does ([`open_dropped`]). The file is read by the browser and opened by the
 //! reducer ([`Action::Open`]), which opens nothing from a file it cannot show as written and
 //! says why. Opening replaces the article being annotated; W3C Web Annotations (`.jsonld`, as
-//! `claim-reader export --to w3c` writes them) open over it, in place of its claims.
+//! `claim-reader export --to w3c` writes them) and a claims CSV (`.csv`, `--to csv-claims`) open
+//! over it, in place of its claims.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -42,9 +43,9 @@ pub fn FileOpener(props: &FileOpenerProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     if props.compact {
         return html! {
-            <label class="ed-button ed-secondary ed-file-button" title="Open a claims file (.json) in place of this one, or W3C Web Annotations (.jsonld) over this article">
+            <label class="ed-button ed-secondary ed-file-button" title="Open a claims file (.json) in place of this one, or W3C Web Annotations (.jsonld) or a claims CSV (.csv) over this article">
                 { status.unwrap_or_else(|| "Open a file".into()) }
-                <input id={props.id.clone()} class="ed-visually-hidden" type="file" accept=".json,application/json,.jsonld,application/ld+json" {onchange} />
+                <input id={props.id.clone()} class="ed-visually-hidden" type="file" accept=".json,application/json,.jsonld,application/ld+json,.csv,text/csv" {onchange} />
             </label>
         };
     }
@@ -65,11 +66,17 @@ pub fn FileOpener(props: &FileOpenerProps) -> Html {
 pub fn open_file(editor: Editor, file: web_sys::File, done: Callback<()>) {
     wasm_bindgen_futures::spawn_local(async move {
         match dom::read_file(&file).await {
+            Ok(text) if is_csv(&file) => editor.dispatch(Action::OpenClaimsCsv(text)),
             Ok(text) => editor.dispatch(Action::Open(text)),
             Err(why) => editor.dispatch(Action::Unusable(why)),
         }
         done.emit(());
     });
+}
+
+/// Whether a file is CSV, by its type or, as spreadsheets often leave the type out, its name.
+fn is_csv(file: &web_sys::File) -> bool {
+    file.type_() == "text/csv" || file.name().to_ascii_lowercase().ends_with(".csv")
 }
 
 /// Opens the file of a drop on the page: one file; more than one opens none and says so.
