@@ -1,7 +1,6 @@
 //! `claim-reader render`: the reader rendered ahead as HTML. Its structure is checked (what a
 //! reader without script gets, what a page embeds), not its bytes.
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use claim_reader::SEED_JSON;
@@ -9,19 +8,12 @@ use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_claim-reader");
 
+/// `claim-reader render ARGS -` with `input` on standard input.
 fn render(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .arg("render")
-        .args(args)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command starts");
-    child.stdin.take().expect("stdin is piped").write_all(input.as_bytes()).expect("stdin takes the input");
-    child.wait_with_output().expect("the command finishes")
+    run(&[&["render"], args, &["-"]].concat(), input)
 }
+
+include!("support/run_command.rs");
 
 fn html(args: &[&str], input: &str) -> String {
     let out = render(args, input);

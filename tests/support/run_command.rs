@@ -1,5 +1,5 @@
 // Included (`include!`) by the tests that run the command with something on standard input:
-// tests/w3c.rs and tests/csv_import.rs. Not a test of its own (files in subfolders of tests/ are
+// tests/w3c.rs, tests/csv_import.rs and tests/render.rs. Not a test of its own (files in subfolders of tests/ are
 // not).
 
 /// Runs `claim-reader` with `args` from the repository's root, `stdin` on its standard input.
