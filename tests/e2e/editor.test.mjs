@@ -397,6 +397,7 @@ describe('editor: the seed article annotated from its text alone (desktop, 1280 
 
       // Other formats: each download is byte for byte what the command's export writes.
       await page.getByText('Other formats').click();
+      await axeCheck(page, 'other formats open');
       const formats = [
         ['Claims as CSV', 'csv-claims', /-claims\.csv$/],
         ['Stance table as CSV', 'csv', /-stance-table\.csv$/],
