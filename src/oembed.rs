@@ -113,13 +113,22 @@ fn text_units(text: &str) -> f64 {
 /// Whether `url` can be the frame page's URL in a snippet: an absolute http(s) URL with no
 /// fragment (the parameters follow it) and nothing a browser would read differently.
 pub fn check_frame_url(url: &str) -> Result<(), String> {
+    check_absolute_url("--frame-url", url)?;
+    match url.contains('#') {
+        true => Err(format!("--frame-url \"{url}\" has a fragment; the frame's parameters go after it")),
+        false => Ok(()),
+    }
+}
+
+/// Whether `url`, given as `option`, is an absolute http(s) URL with a host and nothing a browser
+/// would read differently (spaces, control characters).
+pub fn check_absolute_url(option: &str, url: &str) -> Result<(), String> {
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
-        None => Err(format!("--frame-url \"{url}\" is not an absolute http(s) URL")),
-        Some(rest) if rest.is_empty() || rest.starts_with(['/', '?', '#']) => Err(format!("--frame-url \"{url}\" names no host")),
-        Some(_) if url.contains('#') => Err(format!("--frame-url \"{url}\" has a fragment; the frame's parameters go after it")),
-        Some(_) if has_space_or_control(url) => Err(format!("--frame-url \"{url}\" has spaces or control characters")),
+        None => Err(format!("{option} \"{url}\" is not an absolute http(s) URL")),
+        Some(rest) if rest.is_empty() || rest.starts_with(['/', '?', '#']) => Err(format!("{option} \"{url}\" names no host")),
+        Some(_) if has_space_or_control(url) => Err(format!("{option} \"{url}\" has spaces or control characters")),
         Some(_) => Ok(()),
     }
 }

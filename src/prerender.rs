@@ -37,6 +37,9 @@ pub struct Files {
     pub script: Option<String>,
     /// The id of the claims' JSON island.
     pub island: String,
+    /// For a page: the URL of its oEmbed response (`claim-reader render --as oembed`), named in
+    /// its head so that a CMS given the page's address finds the embed code.
+    pub oembed: Option<String>,
 }
 
 /// Renders the reader of the claims file `json`. `Err` holds the file's problems when it has
@@ -120,10 +123,16 @@ fn page(reader: &Reader, embed: &str, files: &Files) -> String {
     let lang = article.language.as_deref().map(|l| format!(" lang=\"{}\"", attr(l))).unwrap_or_default();
     let dir = article.text_direction().map(|d| format!(" dir=\"{}\"", d.word())).unwrap_or_default();
     let script = files.script.as_deref().map(|s| format!("<script type=\"module\" src=\"{}\"></script>\n", attr(s))).unwrap_or_default();
+    let title = html_escape::encode_text(&article.headline);
+    // oEmbed discovery (<https://oembed.com>, section 4): the page names its response.
+    let oembed = files
+        .oembed
+        .as_deref()
+        .map(|url| format!("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">\n", attr(url), attr(&article.headline)))
+        .unwrap_or_default();
     format!(
         "<!doctype html>\n<html{lang}{dir}>\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n{script}</head>\n<body>\n<main>\n{embed}</main>\n</body>\n</html>\n",
-        html_escape::encode_text(&article.headline),
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{oembed}{script}</head>\n<body>\n<main>\n{embed}</main>\n</body>\n</html>\n",
     )
 }
 

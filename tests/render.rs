@@ -160,8 +160,21 @@ title=\"Talks &quot;resume&quot; &lt;soon&gt; &amp; more\" height=\"{}\" style=\
 }
 
 #[test]
+fn a_page_names_its_oembed_response_for_discovery() {
+    let url = "https://example.org/claims/seed.oembed.json?format=json&v=1";
+    let out = html(&["--as", "page", "--oembed-url", url], SEED_JSON);
+    let head = between(&out, "<head>", "</head>");
+    assert!(
+        head.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://example.org/claims/seed.oembed.json?format=json&amp;v=1\" title=\"US to push Russia to accept Ukraine's military rights in peace talks: Report\">"),
+        "{head}"
+    );
+    // Without the option, no discovery link.
+    assert!(!html(&["--as", "page"], SEED_JSON).contains("json+oembed"));
+}
+
+#[test]
 fn oembed_options_are_checked_before_the_file_is_read() {
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 11] = [
         (&["--as", "oembed", "--src", "c.json"], "needs --frame-url"),
         (&["--as", "oembed", "--frame-url", FRAME], "needs --src"),
         (&["--as", "oembed", "--frame-url", "frame.html", "--src", "c.json"], "not an absolute http(s) URL"),
@@ -170,6 +183,9 @@ fn oembed_options_are_checked_before_the_file_is_read() {
         (&["--as", "oembed", "--frame-url", FRAME, "--src", "c.json", "--width", "wide"], "--width"),
         (&["--as", "oembed", "--frame-url", FRAME, "--src", "c.json", "--width", "10"], "--width"),
         (&["--as", "embed", "--src", "c.json"], "go with --as oembed"),
+        (&["--as", "embed", "--oembed-url", "https://example.org/c.oembed.json"], "goes with --as page"),
+        (&["--as", "page", "--oembed-url", "c.oembed.json"], "--oembed-url \"c.oembed.json\" is not an absolute http(s) URL"),
+        (&["--as", "page", "--oembed-url", "https://"], "names no host"),
     ];
     for (args, expected) in cases {
         // The command stops at its arguments, reading no input.

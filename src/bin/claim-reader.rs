@@ -67,6 +67,9 @@ other is rendered afresh):
   --as json-ld      the schema.org JSON-LD alone, for a page's head
   --stylesheet URL  where claim-reader.css is (default claim-reader.css)
   --script URL      the loader, claim-reader.js, for --as page (default none)
+  --oembed-url URL  for --as page: the absolute http(s) URL of the article's
+                    oEmbed response (--as oembed), named in the page's head
+                    for oEmbed discovery
   --id ID           the id of the claims' JSON island (default claims)
   --as oembed       an oEmbed 1.0 response (JSON, type rich) whose html is an
                     <iframe> of frame.html showing the claims file at --src,
@@ -255,7 +258,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
 
     fn parse_render(args: &[String]) -> Result<Command, String> {
         let mut form = Form::Embed;
-        let mut files = Files { stylesheet: "claim-reader.css".to_string(), script: None, island: "claims".to_string() };
+        let mut files = Files { stylesheet: "claim-reader.css".to_string(), script: None, island: "claims".to_string(), oembed: None };
         let mut file = Vec::new();
         // --as oembed, and its options (which no other form takes).
         let mut as_oembed = false;
@@ -283,6 +286,7 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
                 "--stylesheet" => files.stylesheet = value()?,
                 "--script" => files.script = Some(value()?),
                 "--id" => files.island = value()?,
+                "--oembed-url" => files.oembed = Some(value()?),
                 "--frame-url" => frame_url = Some(value()?),
                 "--src" => src = Some(value()?),
                 "--theme" => theme = Some(value()?),
@@ -292,6 +296,12 @@ file has errors, 2 when a file cannot be read or the command line is wrong.
             }
         }
         let [file] = <[String; 1]>::try_from(file).map_err(|_| "render needs exactly one claims file (- for standard input)".to_string())?;
+        if let Some(url) = &files.oembed {
+            if form != Form::Page || as_oembed {
+                return Err("--oembed-url goes with --as page: the page names its oEmbed response".to_string());
+            }
+            claim_reader::oembed::check_absolute_url("--oembed-url", url)?;
+        }
         if !as_oembed {
             if frame_url.is_some() || src.is_some() || theme.is_some() || width.is_some() {
                 return Err("--frame-url, --src, --theme and --width go with --as oembed".to_string());
